@@ -1,0 +1,53 @@
+//! The command line: one module per subcommand.
+
+mod check;
+mod generate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status for findings: a spec problem, a body that is not an error.
+pub const FINDINGS: u8 = 1;
+/// Exit status for usage errors.
+pub const USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "errors-codegen",
+    version,
+    about = "Check error-code specs and generate Rust, docs and fixtures from them",
+    after_help = "Exit status: 0 ok, 1 findings, 2 usage error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write docs/, fixtures/ and the spec schema from the specs.
+    Generate(generate::Args),
+    /// Check specs and report every problem as file:line:column.
+    Check(check::Args),
+}
+
+/// Parse the command line and run the subcommand.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return match error.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(USAGE),
+            };
+        }
+    };
+    match cli.command {
+        Command::Generate(args) => generate::run(&args),
+        Command::Check(args) => check::run(&args),
+    }
+}

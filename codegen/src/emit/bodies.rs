@@ -1,0 +1,169 @@
+//! Error bodies of a spec's codes, rendered through errors-wire, the one place that knows
+//! how a body looks on the wire. Fixtures, doc examples and `render` all come through here,
+//! so a doc example, a fixture file and the CLI's output for the same inputs are the same
+//! bytes.
+
+use errors_wire::{ampache, lastfm, subsonic};
+
+use crate::emit::facts;
+use crate::model::{Code, Family, Format, Spec, Version};
+
+/// The values a body is rendered from. A shape that does not carry a field ignores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Inputs<'a> {
+    /// The code, written as given.
+    pub code: u32,
+    /// The message.
+    pub message: &'a str,
+    /// Ampache `errorAction`.
+    pub action: &'a str,
+    /// Ampache `errorType`.
+    pub error_type: &'a str,
+    /// OpenSubsonic `helpUrl`.
+    pub help_url: Option<&'a str>,
+}
+
+impl<'a> Inputs<'a> {
+    /// The spec's example values for a code; the default message and the first error type
+    /// stand in for what the example leaves out.
+    pub fn example(spec: &Spec, number: u32, code: &'a Code) -> Self {
+        let example = code.example.as_ref();
+        Self {
+            code: number,
+            message: example
+                .and_then(|e| e.message.as_deref())
+                .unwrap_or_else(|| facts::default_message(spec, code)),
+            action: example
+                .and_then(|e| e.action.as_deref())
+                .unwrap_or_default(),
+            error_type: example
+                .and_then(|e| e.error_type.as_deref())
+                .or(code.error_types.first().map(String::as_str))
+                .unwrap_or_default(),
+            help_url: None,
+        }
+    }
+}
+
+/// Renders one body. `version` is the API version for Ampache (`"3"` to `"8"`), the
+/// protocol version written into the body for Subsonic, and unused for Last.fm.
+pub fn render(family: Family, version: &str, format: Format, inputs: &Inputs<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256 + inputs.message.len());
+    let wire = wire_format(format);
+    match family {
+        Family::Ampache => {
+            let error = ampache::Error {
+                code: inputs.code,
+                action: inputs.action,
+                error_type: inputs.error_type,
+                message: inputs.message,
+            };
+            ampache::render(&mut out, ampache_version(version), wire, &error);
+        }
+        Family::Lastfm => lastfm::render(&mut out, wire, inputs.code, inputs.message),
+        Family::Subsonic => {
+            let error = subsonic::Error {
+                code: inputs.code,
+                message: inputs.message,
+                help_url: inputs.help_url,
+            };
+            subsonic::render(&mut out, wire, &error, &subsonic_options(inputs.code, version));
+        }
+    }
+    out
+}
+
+/// The `Content-Type` a server sends with a body of `family` in `format`.
+pub fn content_type(family: Family, format: Format) -> &'static str {
+    match (family, format) {
+        // Subsonic servers (the reference one is Ampache's) label bodies as Ampache does.
+        (Family::Ampache | Family::Subsonic, _) => ampache::content_type(wire_format(format)),
+        (Family::Lastfm, Format::Xml) => "text/xml; charset=utf-8",
+        (Family::Lastfm, Format::Json) => "application/json",
+    }
+}
+
+/// The Ampache API version a version id names. An id errors-wire does not know (a
+/// downstream spec's future version) gets the newest shape, as the server answers unknown
+/// versions with its default one.
+pub fn ampache_version(id: &str) -> ampache::ApiVersion {
+    id.parse()
+        .ok()
+        .and_then(ampache::ApiVersion::from_major)
+        .unwrap_or(ampache::ApiVersion::V8)
+}
+
+/// The errors-wire format for a spec format.
+pub const fn wire_format(format: Format) -> errors_wire::Format {
+    match format {
+        Format::Xml => errors_wire::Format::Xml,
+        Format::Json => errors_wire::Format::Json,
+    }
+}
+
+/// The file extension of a body in `format`.
+pub const fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Xml => "xml",
+        Format::Json => "json",
+    }
+}
+
+/// The reference server writes its "client must upgrade" error (code 20) on a path of its
+/// own: bare XML (no declaration, no namespace, no indent) and JSON with a final newline.
+/// Every other code has the standard layout. Only code 20 is known to take that path: the
+/// reference corpus shows it, and code 30 is also sent from method handlers.
+fn subsonic_options(code: u32, version: &str) -> subsonic::Options<'_> {
+    const CLIENT_MUST_UPGRADE: u32 = 20;
+    let own_path = code == CLIENT_MUST_UPGRADE;
+    subsonic::Options {
+        version,
+        xml_layout: if own_path {
+            subsonic::XmlLayout::Bare
+        } else {
+            subsonic::XmlLayout::Standard
+        },
+        json_final_newline: own_path,
+        ..subsonic::Options::default()
+    }
+}
+
+/// One example body of a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sample<'s> {
+    /// The version it is sent in, for a family whose versions differ in shape (Ampache);
+    /// `None` where every version sends the same body.
+    pub version: Option<&'s Version>,
+    /// The body's format.
+    pub format: Format,
+    /// The body, byte for byte.
+    pub body: Vec<u8>,
+}
+
+/// Every example body of a code, from its example values: for Ampache one per version that
+/// sends the code and format that version serves, oldest first; for the other families one
+/// per format (Subsonic with protocol version [`subsonic::DEFAULT_VERSION`], which
+/// OpenSubsonic servers report too).
+pub fn samples<'s>(spec: &'s Spec, number: u32, code: &Code) -> Vec<Sample<'s>> {
+    let inputs = Inputs::example(spec, number, code);
+    match spec.family {
+        Family::Ampache => facts::versions_sending(spec, number, code)
+            .into_iter()
+            .flat_map(|version| {
+                version.formats.iter().map(move |&format| Sample {
+                    version: Some(version),
+                    format,
+                    body: render(spec.family, &version.id, format, &inputs),
+                })
+            })
+            .collect(),
+        Family::Lastfm | Family::Subsonic => facts::formats(spec)
+            .into_iter()
+            .map(|format| Sample {
+                version: None,
+                format,
+                body: render(spec.family, subsonic::DEFAULT_VERSION, format, &inputs),
+            })
+            .collect(),
+    }
+}

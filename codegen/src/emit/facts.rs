@@ -1,0 +1,107 @@
+//! Facts derived from a spec that the docs, the fixtures and the CLI all need, computed in
+//! one place so they cannot disagree.
+
+use crate::model::{Code, Format, Lifecycle, Retry, Spec, Version};
+
+/// Whether `number` is a legacy code: one that another code names as its `legacy`
+/// equivalent. Legacy codes exist only in the versions with `legacy_codes`.
+pub fn is_legacy_code(spec: &Spec, number: u32) -> bool {
+    spec.codes.values().any(|code| code.legacy == Some(number))
+}
+
+/// The versions that send `number`, oldest first: a legacy code only in versions with
+/// `legacy_codes`, a code with `since` from that version on, any other code in all of them.
+pub fn versions_sending<'s>(spec: &'s Spec, number: u32, code: &Code) -> Vec<&'s Version> {
+    let legacy = is_legacy_code(spec, number);
+    let first = code
+        .since
+        .as_deref()
+        .and_then(|since| spec.versions.iter().position(|v| v.id == since))
+        .unwrap_or(0);
+    spec.versions
+        .iter()
+        .skip(first)
+        .filter(|version| !legacy || version.legacy_codes)
+        .collect()
+}
+
+/// Every format any version serves, XML first.
+pub fn formats(spec: &Spec) -> Vec<Format> {
+    let mut formats: Vec<Format> = spec
+        .versions
+        .iter()
+        .flat_map(|v| v.formats.iter().copied())
+        .collect();
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
+/// The default message of a code, in the spec's default locale.
+pub fn default_message<'c>(spec: &Spec, code: &'c Code) -> &'c str {
+    let locale = spec.default_locale();
+    code.message.get(locale, locale).unwrap_or_default()
+}
+
+/// The retry advice as the spec spells it (`never`, `reauthenticate`, ...).
+pub fn retry_keyword(retry: Retry) -> &'static str {
+    match retry {
+        Retry::Never => "never",
+        Retry::Later => "later",
+        Retry::Backoff => "backoff",
+        Retry::Poll => "poll",
+        Retry::Reauthenticate => "reauthenticate",
+        Retry::Fatal => "fatal",
+    }
+}
+
+/// What a client should do, in a sentence.
+pub fn retry_advice(retry: Retry) -> &'static str {
+    match retry {
+        Retry::Never => "don't retry: the same request gives the same error; fix the request.",
+        Retry::Later => "retry later: the condition is temporary.",
+        Retry::Backoff => "retry with exponential backoff: the client is being throttled.",
+        Retry::Poll => "poll again: the request waits on something else, such as a user's approval.",
+        Retry::Reauthenticate => "authenticate again, then retry with the new session or token.",
+        Retry::Fatal => "stop sending requests: they cannot succeed until someone changes the setup.",
+    }
+}
+
+/// The lifecycle as the spec spells it.
+pub fn lifecycle_keyword(lifecycle: Lifecycle) -> &'static str {
+    match lifecycle {
+        Lifecycle::Active => "active",
+        Lifecycle::Deprecated => "deprecated",
+        Lifecycle::Retired => "retired",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keywords are the spec's own spelling, so `parse --json` and the docs say what the
+    /// YAML says.
+    #[test]
+    fn keywords_match_the_spec_format() {
+        for retry in [
+            Retry::Never,
+            Retry::Later,
+            Retry::Backoff,
+            Retry::Poll,
+            Retry::Reauthenticate,
+            Retry::Fatal,
+        ] {
+            assert_eq!(
+                serde_json::to_value(retry).ok(),
+                Some(serde_json::Value::from(retry_keyword(retry)))
+            );
+        }
+        for lifecycle in [Lifecycle::Active, Lifecycle::Deprecated, Lifecycle::Retired] {
+            assert_eq!(
+                serde_json::to_value(lifecycle).ok(),
+                Some(serde_json::Value::from(lifecycle_keyword(lifecycle)))
+            );
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Fixture files: one body per code and shape, laid out as the reference corpus is
+//! (`fixtures/ampache/api<version>/<format>/error-<code>.<ext>`,
+//! `fixtures/<api>/<format>/error-<code>.<ext>` for families whose versions share a shape),
+//! so the Ampache fixtures can be compared with the corpus file by file.
+
+use std::path::PathBuf;
+
+use crate::artifacts::Artifact;
+use crate::emit::bodies::{self, Sample};
+use crate::model::Spec;
+
+/// The folder all fixtures live in, relative to the workspace root.
+pub const DIR: &str = "fixtures";
+
+/// The folder of one API's fixtures.
+pub fn api_dir(spec: &Spec) -> PathBuf {
+    PathBuf::from(DIR).join(&spec.id)
+}
+
+/// Where the fixture of `sample` of code `number` goes.
+pub fn path(spec: &Spec, number: u32, sample: &Sample<'_>) -> PathBuf {
+    let mut path = api_dir(spec);
+    if let Some(version) = sample.version {
+        path.push(format!("api{}", version.id));
+    }
+    path.push(bodies::extension(sample.format));
+    path.push(format!(
+        "error-{number}.{}",
+        bodies::extension(sample.format)
+    ));
+    path
+}
+
+/// Every fixture of a spec, codes in ascending order.
+pub fn fixtures(spec: &Spec) -> Vec<Artifact> {
+    spec.codes
+        .iter()
+        .flat_map(|(&number, code)| {
+            bodies::samples(spec, number, code)
+                .into_iter()
+                .map(move |sample| Artifact {
+                    path: path(spec, number, &sample),
+                    content: sample.body,
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,4 @@
+//! Everything generated from a valid spec.
+
+pub mod phf;
+pub mod rust;

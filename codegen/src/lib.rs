@@ -1,0 +1,28 @@
+//! Load and validate error-code specs, and generate from them.
+//!
+//! [`load`] reads a spec and reports every problem in it at once, located by file, line and
+//! column; the generators turn a valid [`model::Spec`] into Rust, Markdown and fixtures.
+
+pub mod artifacts;
+mod build_script;
+pub mod diagnostic;
+mod ident;
+mod load;
+pub mod model;
+mod placeholders;
+pub mod schema;
+mod structure;
+mod suggest;
+#[doc(hidden)]
+pub mod synthetic;
+mod validate;
+mod write;
+pub mod yaml;
+
+pub use build_script::Build;
+pub use diagnostic::{Diagnostic, Report};
+pub use load::{load, load_all, load_bytes, load_str, spec_files};
+pub use write::{Written, write_if_changed};
+
+pub mod cli;
+pub mod emit;

@@ -1,0 +1,288 @@
+//! The spec format: what one YAML file under `spec/` holds.
+//!
+//! These types are the single definition of the format. The JSON Schema editors use is
+//! derived from them (see `schema.rs`), the loader checks a file's structure against that
+//! schema before deserializing it, and the generators read nothing but these values.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One API's error catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Error-code spec",
+    description = "Every error code of one API."
+)]
+pub struct Spec {
+    /// The API's id, in snake_case: it becomes the Rust module name (`errors_core::<id>`).
+    pub id: String,
+    /// Human title of the API, for the docs.
+    pub title: String,
+    /// Where the API's own documentation of its errors lives.
+    pub docs_url: String,
+    /// The wire family: decides which body shapes the API speaks.
+    pub family: Family,
+    /// How the code travels in a JSON body.
+    pub json_code: JsonCode,
+    /// Inclusive ranges every code must fall in, as `[first, last]` pairs.
+    pub code_ranges: Vec<[u32; 2]>,
+    /// Locales the messages come in. The first is the default unless `default_locale` says
+    /// otherwise.
+    pub locales: Vec<String>,
+    /// The locale a message falls back to when a translation is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_locale: Option<String>,
+    /// The API versions, oldest first, with what differs between them.
+    pub versions: Vec<Version>,
+    /// The API's rules about errors (Markdown), shown at the top of the docs.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rules: String,
+    /// Warnings a client author must not miss (Markdown), shown prominently in the docs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// Numbers that are not codes and must never be assigned, with the reason.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reserved: BTreeMap<u32, String>,
+    /// Every error code, keyed by its number.
+    pub codes: BTreeMap<u32, Code>,
+}
+
+/// The family of wire shapes an API speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// `<root><error ...>` XML and `{"error": {...}}` JSON, in a legacy and a modern shape.
+    Ampache,
+    /// `<lfm status="failed">` XML and `{"error": N, "message": "..."}` JSON.
+    Lastfm,
+    /// `<subsonic-response status="failed">` and its JSON envelope.
+    Subsonic,
+}
+
+/// How a code is written in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonCode {
+    /// `"code": "4704"`
+    String,
+    /// `"error": 6`
+    Number,
+}
+
+/// Body format.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Xml,
+    Json,
+}
+
+/// One version of the API and what is particular to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    /// The version as clients send it: `"3"`, `"8"`, `"2.0"`, `"1.16.1"`.
+    pub id: String,
+    /// The Rust variant name of this version; derived from `id` when absent
+    /// (`"8"` -> `V8`, `"1.16.1"` -> `V1_16_1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The body formats this version serves.
+    pub formats: Vec<Format>,
+    /// Whether this version answers with each code's `legacy` equivalent.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub legacy_codes: bool,
+    /// HTTP status sent with an error unless the code says otherwise.
+    #[serde(default = "default_status")]
+    #[schemars(range(min = 100, max = 599))]
+    pub http_status: u16,
+    /// What differs in this version (Markdown).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// One error code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    /// The Rust variant name, UpperCamelCase.
+    pub name: String,
+    /// Short human title.
+    pub title: String,
+    /// What the error means and what a client should do (Markdown).
+    pub description: String,
+    /// The default message, as a plain string (in the default locale) or per locale.
+    /// `{name}` is a placeholder; every translation must use the same placeholders.
+    pub message: Message,
+    /// The error types the API sends with this code (Ampache `errorType`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub error_types: Vec<String>,
+    /// HTTP status: one for every version, or per version id (with an optional `default`).
+    /// Absent: each version's own `http_status`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<HttpStatus>,
+    /// The code versions with `legacy_codes` send instead of this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy: Option<u32>,
+    /// What a client should do about it.
+    pub retry: Retry,
+    /// Whether the code is still in use.
+    #[serde(default, skip_serializing_if = "is_active")]
+    pub lifecycle: Lifecycle,
+    /// A note on history or naming; required when the code is retired.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The first version that has this code (a version id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// Other meanings the API gives the same number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meanings: Vec<Meaning>,
+    /// Values for fixtures and doc examples.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<Example>,
+}
+
+/// A message in one locale or in several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Message {
+    /// The message in the default locale.
+    Plain(String),
+    /// Locale -> message.
+    Localized(BTreeMap<String, String>),
+}
+
+/// An HTTP status for every version, or per version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum HttpStatus {
+    /// The same status in every version.
+    All(#[schemars(range(min = 100, max = 599))] u16),
+    /// Version id (or `default`) -> status.
+    PerVersion(BTreeMap<String, u16>),
+}
+
+/// Retry advice for a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Retry {
+    /// Retrying the same request gives the same error: fix the request.
+    Never,
+    /// A temporary condition: the same request may succeed a little later.
+    Later,
+    /// Throttled: retry with exponential backoff.
+    Backoff,
+    /// Waiting on something else (a user's approval): poll again.
+    Poll,
+    /// The session or token is no longer valid: authenticate again, then retry.
+    Reauthenticate,
+    /// The credentials themselves are refused: stop sending requests.
+    Fatal,
+}
+
+/// Whether a code is still in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    /// In use.
+    #[default]
+    Active,
+    /// Still sent, but on its way out.
+    Deprecated,
+    /// No longer sent; kept so old bodies still parse and the number is never reused.
+    Retired,
+}
+
+/// Another meaning of the same number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meaning {
+    /// A name for this meaning, UpperCamelCase (for docs and aliases).
+    pub name: String,
+    /// Short human title.
+    pub title: String,
+    /// When the API uses the number this way (Markdown).
+    pub description: String,
+}
+
+/// Example values, used for fixtures and doc examples.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The method that failed (Ampache `errorAction`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// The error type (Ampache `errorType`).
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+    /// The message as the server sends it; the default message when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+fn default_status() -> u16 {
+    200
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+fn is_active(lifecycle: &Lifecycle) -> bool {
+    *lifecycle == Lifecycle::Active
+}
+
+impl Spec {
+    /// The locale messages fall back to.
+    pub fn default_locale(&self) -> &str {
+        self.default_locale
+            .as_deref()
+            .or(self.locales.first().map(String::as_str))
+            .unwrap_or("en")
+    }
+}
+
+impl Version {
+    /// The Rust variant name: `name`, or one derived from `id`.
+    pub fn variant_name(&self) -> String {
+        if let Some(name) = &self.name {
+            return name.clone();
+        }
+        let mut out = String::from("V");
+        for ch in self.id.chars() {
+            out.push(if ch.is_ascii_alphanumeric() { ch } else { '_' });
+        }
+        out
+    }
+}
+
+impl Message {
+    /// The message in `locale`, if the spec has it.
+    pub fn get<'a>(&'a self, locale: &str, default_locale: &str) -> Option<&'a str> {
+        match self {
+            Message::Plain(text) => (locale == default_locale).then_some(text.as_str()),
+            Message::Localized(map) => map.get(locale).map(String::as_str),
+        }
+    }
+}
+
+impl Code {
+    /// The HTTP status this code is sent with in `version`.
+    pub fn http_status_in(&self, version: &Version) -> u16 {
+        match &self.http_status {
+            None => version.http_status,
+            Some(HttpStatus::All(status)) => *status,
+            Some(HttpStatus::PerVersion(map)) => map
+                .get(&version.id)
+                .or_else(|| map.get("default"))
+                .copied()
+                .unwrap_or(version.http_status),
+        }
+    }
+}

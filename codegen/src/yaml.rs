@@ -1,0 +1,254 @@
+//! YAML read into a tree that remembers where every node came from.
+//!
+//! The tree keeps duplicate keys (so each can be reported with the first one) and the
+//! source text of every scalar, and it is what structural checks and diagnostics point
+//! into. serde-saphyr does the parsing; this module only records what it saw.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{DuplicateKeyPolicy, Location, Options, Spanned};
+
+use crate::diagnostic::Pos;
+
+/// A YAML node and its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub pos: Pos,
+}
+
+/// What a node holds. Scalars keep the text they were written as, because YAML's plain
+/// scalars are read as strings where the format expects one (`name: Y` is the string "Y").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// How the value is named in messages ("a string", "a map").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing (null)",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a map",
+        }
+    }
+}
+
+impl Node {
+    /// The node's text as a map key or string: scalars only.
+    pub fn as_key(&self) -> Option<String> {
+        match &self.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Float(x) => Some(x.to_string()),
+            Value::Null | Value::Seq(_) | Value::Map(_) => None,
+        }
+    }
+
+    /// The value under `key` in a map node (the first, if the key is duplicated).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The key node and value under `key` in a map node.
+    pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_key().as_deref() == Some(key))
+                .map(|(k, v)| (k, v)),
+            _ => None,
+        }
+    }
+
+    /// The node at a path of map keys and list indices.
+    pub fn at<'a>(&self, path: impl IntoIterator<Item = &'a str>) -> Option<&Node> {
+        let mut node = self;
+        for step in path {
+            node = match &node.value {
+                Value::Seq(items) => items.get(step.parse::<usize>().ok()?)?,
+                _ => node.get(step)?,
+            };
+        }
+        Some(node)
+    }
+}
+
+/// A YAML syntax error, located.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Parse YAML text into a located tree. An empty document is `Value::Null`.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut options = Options::default();
+    // Duplicates reach the tree so that every one is reported, with the first one.
+    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
+        Ok(spanned) => Ok(spanned.value.into_node(spanned.referenced, text)),
+        Err(error) => {
+            let pos = error.location().map_or(Pos::START, |l| pos_of(l, text));
+            Err(SyntaxError {
+                pos,
+                message: first_line(&error.to_string()),
+            })
+        }
+    }
+}
+
+// serde-saphyr's messages carry their own snippet after the first line; ours shows it.
+fn first_line(message: &str) -> String {
+    let line = message.lines().next().unwrap_or(message);
+    let line = line.strip_prefix("error: ").unwrap_or(line);
+    // "line 2 column 2: illegal placement" -> the position is printed by the diagnostic.
+    match line.split_once(": ") {
+        Some((head, rest)) if head.starts_with("line ") && head.contains(" column ") => {
+            rest.to_string()
+        }
+        _ => line.to_string(),
+    }
+}
+
+fn pos_of(location: Location, text: &str) -> Pos {
+    let span = location.span();
+    let len = span
+        .byte_offset()
+        .zip(span.byte_len())
+        .and_then(|(start, len)| text.get(start as usize..(start + len) as usize))
+        .map_or(1, |s| s.chars().count().max(1));
+    Pos {
+        line: location.line().max(1) as u32,
+        column: location.column().max(1) as u32,
+        len: u32::try_from(len).unwrap_or(1),
+    }
+}
+
+// The shape serde-saphyr hands over, before positions are folded into plain `Node`s.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl Raw {
+    fn into_node(self, location: Location, text: &str) -> Node {
+        let pos = pos_of(location, text);
+        let convert = |s: Spanned<Raw>| s.value.into_node(s.referenced, text);
+        let value = match self {
+            Raw::Null => Value::Null,
+            Raw::Bool(b) => Value::Bool(b),
+            Raw::Int(i) => Value::Int(i),
+            Raw::Float(x) => Value::Float(x),
+            Raw::Str(s) => Value::Str(s),
+            Raw::Seq(items) => Value::Seq(items.into_iter().map(convert).collect()),
+            Raw::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (convert(k), convert(v)))
+                    .collect(),
+            ),
+        };
+        // A collection's span covers all of it: point at its first character only.
+        let pos = match value {
+            Value::Seq(_) | Value::Map(_) => Pos { len: 1, ..pos },
+            _ => pos,
+        };
+        Node { value, pos }
+    }
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v.into()))
+    }
+
+    fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+        Ok(Raw::Int(v.into()))
+    }
+
+    fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+        Ok(i128::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key()? {
+            let value = map.next_value()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}

@@ -1,0 +1,504 @@
+//! Errors that are sent to clients as a code of a catalog.
+
+use std::borrow::Cow;
+
+use crate::Catalog;
+
+/// An error a server reports to its clients as one code of a [`Catalog`], with an optional
+/// error type and a message.
+///
+/// Derive it with [`#[derive(ApiError)]`](derive@crate::ApiError), or implement it by hand:
+/// only [`code`](ApiError::code) is required, the rest defaults to what the catalog says
+/// about the code.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// use errors_core::{ampache::ErrorCode, ApiError};
+///
+/// struct SongNotFound(u64);
+///
+/// impl ApiError for SongNotFound {
+///     type Catalog = ErrorCode;
+///
+///     fn code(&self) -> ErrorCode {
+///         ErrorCode::NotFound
+///     }
+///
+///     fn error_type(&self) -> Option<&str> {
+///         Some("song")
+///     }
+///
+///     fn message(&self) -> Cow<'_, str> {
+///         Cow::Owned(format!("Not Found: {}", self.0))
+///     }
+/// }
+///
+/// let error = SongNotFound(42);
+/// assert_eq!(error.code().code(), 4704);
+/// assert_eq!(error.error_type(), Some("song"));
+/// assert_eq!(error.message(), "Not Found: 42");
+/// // Not overridden, so the spec decides: Ampache sends errors with 200 OK up to API 6,
+/// // and with a status that fits the code from API 8 on.
+/// assert_eq!(error.http_status("6"), 200);
+/// assert_eq!(error.http_status("8"), 404);
+/// ```
+///
+/// Every generated `ErrorCode` implements it too, as the error that is nothing but its
+/// code, so a code can be returned wherever an `ApiError` is expected:
+///
+/// ```
+/// use errors_core::{lastfm::ErrorCode, ApiError, Catalog};
+///
+/// fn report<E: ApiError>(error: &E) -> String {
+///     format!("{}: {}", error.code().code(), error.message())
+/// }
+///
+/// assert_eq!(
+///     report(&ErrorCode::RateLimitExceeded),
+///     format!("29: {}", Catalog::message(ErrorCode::RateLimitExceeded)),
+/// );
+/// ```
+pub trait ApiError {
+    /// The catalog the code comes from.
+    type Catalog: Catalog;
+
+    /// The code sent to the client.
+    fn code(&self) -> Self::Catalog;
+
+    /// The error type sent with the code (Ampache's `errorType`: the kind of object or
+    /// parameter the error is about). `None` unless the error names one.
+    fn error_type(&self) -> Option<&str> {
+        None
+    }
+
+    /// The message sent with the code: the spec's default message for the code unless the
+    /// error has its own.
+    fn message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.code().message())
+    }
+
+    /// The HTTP status the error is sent with in API `version` (a version id such as `"6"`
+    /// or `"1.16.1"`); the spec decides, per code and version.
+    fn http_status(&self, version: &str) -> u16 {
+        self.code().http_status(version)
+    }
+
+    /// A link that helps the user fix the error (OpenSubsonic `helpUrl`); `None` unless the
+    /// error has one. Only Subsonic bodies carry it.
+    fn help_url(&self) -> Option<&str> {
+        None
+    }
+
+    /// The HTTP status, Content-Type and body that tell `client` about this error, in the
+    /// shape of the catalog's API for the client's version and format.
+    ///
+    /// Clients of versions with legacy codes (Ampache API 3 and 4) get the code's legacy
+    /// equivalent unless [`Client::codes_as_given`](crate::Client::codes_as_given) says
+    /// otherwise; API 8 gets the code's own HTTP status.
+    ///
+    /// ```
+    /// use errors_core::{ampache::ErrorCode, ApiError, Client, Format};
+    ///
+    /// let modern = ErrorCode::NotFound.render(&Client::new("8", Format::Json).action("album"));
+    /// assert_eq!(modern.status, 404);
+    /// assert_eq!(modern.content_type, "application/json; charset=UTF-8");
+    /// assert!(modern.body.starts_with(b"{\n    \"error\": {\n        \"errorCode\": \"4704\""));
+    ///
+    /// let legacy = ErrorCode::NotFound.render(&Client::new("350001", Format::Xml));
+    /// assert_eq!(legacy.status, 200);
+    /// assert!(String::from_utf8_lossy(&legacy.body).contains("<error code=\"404\">"));
+    /// ```
+    fn render(&self, client: &crate::Client<'_>) -> crate::Response {
+        crate::respond::render(self, client)
+    }
+
+    /// The error as RFC 9457 `application/problem+json`, for services that want a standard
+    /// envelope: the API's docs URL as `type`, the code's title, the HTTP status for
+    /// `version`, the message as `detail` and the code as the `code` member.
+    ///
+    /// ```
+    /// use errors_core::{lastfm::ErrorCode, ApiError};
+    ///
+    /// let response = ErrorCode::RateLimitExceeded.render_problem("2.0");
+    /// assert_eq!(response.status, 429);
+    /// assert_eq!(response.content_type, "application/problem+json");
+    /// ```
+    fn render_problem(&self, version: &str) -> crate::Response {
+        crate::respond::render_problem(self, version)
+    }
+}
+
+impl<E: ApiError + ?Sized> ApiError for &E {
+    type Catalog = E::Catalog;
+
+    fn code(&self) -> Self::Catalog {
+        (**self).code()
+    }
+
+    fn error_type(&self) -> Option<&str> {
+        (**self).error_type()
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        (**self).message()
+    }
+
+    fn http_status(&self, version: &str) -> u16 {
+        (**self).http_status(version)
+    }
+
+    fn help_url(&self) -> Option<&str> {
+        (**self).help_url()
+    }
+}
+
+impl<E: ApiError + ?Sized> ApiError for Box<E> {
+    type Catalog = E::Catalog;
+
+    fn code(&self) -> Self::Catalog {
+        (**self).code()
+    }
+
+    fn error_type(&self) -> Option<&str> {
+        (**self).error_type()
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        (**self).message()
+    }
+
+    fn http_status(&self, version: &str) -> u16 {
+        (**self).http_status(version)
+    }
+
+    fn help_url(&self) -> Option<&str> {
+        (**self).help_url()
+    }
+}
+
+/// Derives [`ApiError`](trait@ApiError): attaches codes of a catalog to your own error type,
+/// with an error type and a message of your own where you want them.
+///
+/// ```
+/// use errors_core::{ampache, ApiError};
+/// # #[derive(Debug, ApiError)]
+/// # #[api_error(catalog = ampache, code = 4702, message = "database: {0}")]
+/// # pub struct DbError(&'static str);
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = ampache)]
+/// pub enum LibraryError {
+///     #[api_error(code = 4704, error_type = "song", message = "Not Found: {id}")]
+///     SongMissing { id: u64 },
+///     #[api_error(code = NotFound)]
+///     Gone,
+///     #[api_error(code = 4742, error_type = "account", message = "Require: {0}")]
+///     Forbidden(u8),
+///     #[api_error(transparent)]
+///     Db(DbError),
+/// }
+///
+/// let error = LibraryError::SongMissing { id: 42 };
+/// assert_eq!(error.code(), ampache::ErrorCode::NotFound);
+/// assert_eq!(error.error_type(), Some("song"));
+/// assert_eq!(error.message(), "Not Found: 42");
+/// assert_eq!(error.http_status("8"), 404);
+///
+/// let error = LibraryError::Db(DbError("locked"));
+/// assert_eq!(error.code(), ampache::ErrorCode::GenericError);
+/// assert_eq!(error.message(), "database: locked");
+/// ```
+///
+/// Everything goes in `#[api_error(...)]` attributes:
+///
+/// | key | on | value |
+/// |---|---|---|
+/// | `catalog` | the type | `ampache`, `lastfm`, `subsonic`, or the path of a generated `ErrorCode` |
+/// | `code` | each variant; a struct | a code number, or a variant name of the catalog |
+/// | `message` | each variant; a struct | a template: `{field}` and `{0}` show fields, `{{`/`}}` are braces |
+/// | `error_type` | a variant; a struct; an enum, as the default of its variants | a string |
+/// | `transparent` | a variant or struct with one field | none: everything comes from the field |
+///
+/// # Catalog
+///
+/// `catalog = ampache`, `lastfm` or `subsonic` names a catalog bundled with this crate. Any
+/// other value is the path of an `ErrorCode` enum generated from your own spec (by
+/// `errors_codegen` in your build script, included with
+/// [`include_catalog!`](crate::include_catalog)), such as
+/// `catalog = crate::shop::ErrorCode`. A bundled catalog can be named by path as well:
+///
+/// ```
+/// use errors_core::{subsonic::ErrorCode, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = ErrorCode, code = WrongCredentials)]
+/// pub struct BadLogin;
+///
+/// assert_eq!(BadLogin.code(), ErrorCode::WrongCredentials);
+/// assert_eq!(BadLogin.message(), "Wrong username or password.");
+/// ```
+///
+/// # Codes, checked at compile time
+///
+/// A code is a number (`code = 4704`) or the name of a variant of the catalog
+/// (`code = NotFound`). Either way the compiler checks it against the catalog, and reports a
+/// code the catalog does not have at the code, with the nearest codes it does have (a number
+/// that several variants share is reported at its first use):
+///
+/// ```compile_fail,E0080
+/// # use errors_core::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = lastfm, code = 30)] // error: no such code in catalog `lastfm` ...
+/// pub struct Throttled;
+/// ```
+///
+/// ```compile_fail,E0599
+/// # use errors_core::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = lastfm, code = RateLimitExceded)] // error: no variant ... `RateLimitExceded`
+/// pub struct Throttled;
+/// ```
+///
+/// # Messages
+///
+/// Without `message`, the message is the catalog's default for the code. A `message` of
+/// your own can show the fields of the variant or struct by name or position, formatted
+/// with [`Display`](core::fmt::Display) or with a format spec after a colon (`{0:?}`,
+/// `{id:>8}`). A message without placeholders, like the catalog's default, is returned as
+/// [`Cow::Borrowed`] and costs no allocation. A default message that has placeholders
+/// itself is sent as the spec writes it; give the variant a `message` to fill them.
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// use errors_core::{lastfm, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = lastfm)]
+/// pub enum ScrobbleError {
+///     #[api_error(code = 6, message = "Invalid parameters - missing {name} (at {at:?})")]
+///     MissingParameter { name: &'static str, at: (u32, u32) },
+///     #[api_error(code = 6, message = "Invalid parameters - {{track}} is empty")]
+///     EmptyTrack,
+///     #[api_error(code = RateLimitExceeded)]
+///     Throttled,
+/// }
+///
+/// let error = ScrobbleError::MissingParameter { name: "artist", at: (1, 2) };
+/// assert_eq!(error.message(), "Invalid parameters - missing artist (at (1, 2))");
+/// assert!(matches!(
+///     ScrobbleError::EmptyTrack.message(),
+///     Cow::Borrowed("Invalid parameters - {track} is empty"),
+/// ));
+/// assert!(matches!(ScrobbleError::Throttled.message(), Cow::Borrowed(_)));
+/// assert_eq!(
+///     ScrobbleError::Throttled.message(),
+///     "Rate Limit Exceeded - Your IP has made too many requests in a short period",
+/// );
+/// ```
+///
+/// # Error types
+///
+/// `error_type` on a variant or struct sets what [`ApiError::error_type`] returns; on an
+/// enum it is the default of the variants that set none.
+///
+/// ```
+/// use errors_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = ampache, error_type = "playlist")]
+/// pub enum PlaylistError {
+///     #[api_error(code = NotFound)]
+///     Missing,
+///     #[api_error(code = BadRequest, error_type = "filter")]
+///     BadFilter,
+/// }
+///
+/// assert_eq!(PlaylistError::Missing.error_type(), Some("playlist"));
+/// assert_eq!(PlaylistError::BadFilter.error_type(), Some("filter"));
+/// ```
+///
+/// # Transparent
+///
+/// `#[api_error(transparent)]` on a variant with one field forwards every method to that
+/// field, whose type must implement `ApiError` with the same catalog. A struct with one field
+/// can be transparent too, and then needs no `catalog`: it takes its field's.
+///
+/// ```
+/// use errors_core::{subsonic, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = subsonic, code = 70, message = "Album {0} not found")]
+/// pub struct AlbumNotFound(u32);
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(transparent)]
+/// pub struct BrowseError(AlbumNotFound);
+///
+/// let error = BrowseError(AlbumNotFound(7));
+/// assert_eq!(error.code(), subsonic::ErrorCode::NotFound);
+/// assert_eq!(error.message(), "Album 7 not found");
+/// ```
+///
+/// # With thiserror
+///
+/// The derive reads only `#[api_error]`, so it sits next to `#[derive(thiserror::Error)]`:
+/// `Display` says what happened for your logs, `ApiError` what the client is told.
+///
+/// ```
+/// use errors_core::{ampache, ApiError};
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[api_error(catalog = ampache)]
+/// pub enum ApiFailure {
+///     #[error("song {id} missing from the catalog table")]
+///     #[api_error(code = 4704, error_type = "song", message = "Not Found: {id}")]
+///     SongMissing { id: u64 },
+/// }
+///
+/// let error = ApiFailure::SongMissing { id: 3 };
+/// assert_eq!(error.to_string(), "song 3 missing from the catalog table");
+/// assert_eq!(error.message(), "Not Found: 3");
+/// ```
+///
+/// # Generic types
+///
+/// Fields whose types use the type's parameters get the bounds they need: `Display` (or the
+/// trait of their format spec) when a message shows them, `ApiError` with the same catalog
+/// when they are transparent.
+///
+/// ```
+/// use errors_core::{ampache, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = ampache)]
+/// pub enum Lookup<K, E> {
+///     #[api_error(code = NotFound, message = "Not Found: {0}")]
+///     Missing(K),
+///     #[api_error(transparent)]
+///     Backend(E),
+/// }
+///
+/// let error: Lookup<&str, ampache::ErrorCode> = Lookup::Missing("abc");
+/// assert_eq!(error.message(), "Not Found: abc");
+/// let error: Lookup<&str, _> = Lookup::Backend(ampache::ErrorCode::AccessDenied);
+/// assert_eq!(error.code(), ampache::ErrorCode::AccessDenied);
+/// ```
+///
+/// # Mistakes the derive reports
+///
+/// Besides unknown codes: a missing `catalog`, a variant or struct without a `code`, a
+/// placeholder that names no field, a malformed message, a key given twice (at both
+/// places), an unknown or misplaced key, `transparent` on other than exactly one field or
+/// together with `code`, `message` or `error_type`, and unions. All of them are reported in
+/// one build, each at the offending token, and the type still implements `ApiError`, so its
+/// uses elsewhere add no errors of their own.
+///
+/// ```compile_fail
+/// # use errors_core::ApiError;
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = ampache)]
+/// pub enum LibraryError {
+///     #[api_error(code = 4704, message = "Not Found: {idd}")] // error: no field `idd`
+///     SongMissing { id: u64 },
+///     Gone, // error: variant `Gone` has no code
+/// }
+/// ```
+#[doc(inline)]
+pub use errors_derive::ApiError;
+
+/// Support for the code `#[derive(ApiError)]` expands to; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    use core::fmt;
+
+    use crate::{ApiInfo, Catalog, Family, JsonCode, Lifecycle, Retry};
+
+    /// The code numbered `code`, which the derive has checked at compile time. Through the
+    /// trait, so that rustc resolves it without searching the catalog's variants, which for
+    /// a large catalog costs more than the rest of the derive.
+    #[inline]
+    #[must_use]
+    pub fn known<C: Catalog>(code: u32) -> C {
+        match C::from_code(code) {
+            Some(known) => known,
+            None => unreachable!("code {code} is checked at compile time"),
+        }
+    }
+
+    /// The compile-time check of one code: `unknown` says why the code is not in the
+    /// catalog, or is empty when it is. Fails at the caller, which the derive spans at the
+    /// code in the user's attribute.
+    #[track_caller]
+    pub const fn check_code(unknown: &'static str) {
+        if !unknown.is_empty() {
+            panic!("{}", unknown)
+        }
+    }
+
+    /// The catalog a derive names when the user named none, so that a missing
+    /// `catalog = ...` is reported once instead of at every use of the type.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum NoCatalog {}
+
+    impl fmt::Display for NoCatalog {
+        fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match *self {}
+        }
+    }
+
+    impl Catalog for NoCatalog {
+        const API: &'static ApiInfo = &ApiInfo {
+            id: "",
+            title: "",
+            docs_url: "",
+            family: Family::Ampache,
+            json_code: JsonCode::Number,
+            locales: &[],
+            default_locale: "",
+            versions: &[],
+        };
+        const ALL: &'static [Self] = &[];
+
+        fn from_code(_: u32) -> Option<Self> {
+            None
+        }
+        fn from_name(_: &str) -> Option<Self> {
+            None
+        }
+        fn code(self) -> u32 {
+            match self {}
+        }
+        fn name(self) -> &'static str {
+            match self {}
+        }
+        fn title(self) -> &'static str {
+            match self {}
+        }
+        fn description(self) -> &'static str {
+            match self {}
+        }
+        fn message(self) -> &'static str {
+            match self {}
+        }
+        fn message_in(self, _: &str) -> &'static str {
+            match self {}
+        }
+        fn error_types(self) -> &'static [&'static str] {
+            match self {}
+        }
+        fn http_status(self, _: &str) -> u16 {
+            match self {}
+        }
+        fn legacy(self) -> Option<Self> {
+            match self {}
+        }
+        fn retry(self) -> Retry {
+            match self {}
+        }
+        fn lifecycle(self) -> Lifecycle {
+            match self {}
+        }
+    }
+}

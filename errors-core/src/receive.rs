@@ -1,0 +1,124 @@
+//! Client side: an HTTP response classified against a catalog, so that a client gets the
+//! typed code and the spec's retry advice along with the message.
+
+use errors_wire::{ErrorBody, TransportFailure};
+
+use crate::{Catalog, Family, Retry};
+
+/// What a response amounts to, for a client of catalog `C`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<'a, C> {
+    /// A 2xx response that carries no error.
+    Success,
+    /// The body is an error body of the API, whatever the HTTP status.
+    Error(Received<'a, C>),
+    /// Neither: the response did not come from the API as expected.
+    Transport(TransportFailure),
+}
+
+/// An error body a client received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received<'a, C> {
+    /// The code, typed when the catalog has it.
+    pub code: Code<C>,
+    /// The whole parsed body: message, shape and the fields only its shape carries.
+    pub body: ErrorBody<'a>,
+}
+
+/// A received code: one of the catalog's, or a number it does not have, kept as sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code<C> {
+    /// A code of the catalog.
+    Known(C),
+    /// A number the catalog does not have, or a code from a body of another API family,
+    /// which is never mapped to a code of this catalog.
+    Unknown(u32),
+}
+
+impl<C: Catalog> Code<C> {
+    /// The number as sent.
+    #[must_use]
+    pub fn number(self) -> u32 {
+        match self {
+            Code::Known(code) => code.code(),
+            Code::Unknown(number) => number,
+        }
+    }
+}
+
+impl<C: Catalog> Received<'_, C> {
+    /// The message as sent.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.body.message
+    }
+
+    /// What to do about the error, from the spec; `None` for a code the catalog does not
+    /// have.
+    #[must_use]
+    pub fn retry(&self) -> Option<Retry> {
+        match self.code {
+            Code::Known(code) => Some(code.retry()),
+            Code::Unknown(_) => None,
+        }
+    }
+
+    /// Copies every borrowed string, detaching the error from the response body.
+    #[must_use]
+    pub fn into_owned(self) -> Received<'static, C> {
+        Received {
+            code: self.code,
+            body: self.body.into_owned(),
+        }
+    }
+}
+
+/// Classifies a response from its HTTP status, Content-Type and body, against catalog `C`.
+///
+/// The body is read on every status: Last.fm sends code 16 with 503 and most errors with
+/// 200, Navidrome sends Subsonic errors with 429. An HTML page, an empty or truncated body,
+/// or a success body with an error status is a transport failure that says what it found.
+///
+/// ```
+/// use errors_core::{classify, lastfm::ErrorCode, Code, Reply, Retry};
+///
+/// let body = br#"{"error":29,"message":"Rate Limit Exceeded"}"#;
+/// let Reply::Error(error) = classify::<ErrorCode>(200, Some("application/json"), body) else {
+///     panic!("an error body");
+/// };
+/// assert_eq!(error.code, Code::Known(ErrorCode::RateLimitExceeded));
+/// assert_eq!(error.retry(), Some(Retry::Backoff));
+///
+/// let page = b"<html><title>502 Bad Gateway</title></html>";
+/// assert!(matches!(classify::<ErrorCode>(502, Some("text/html"), page), Reply::Transport(_)));
+/// ```
+#[must_use]
+pub fn classify<'a, C: Catalog>(
+    http_status: u16,
+    content_type: Option<&str>,
+    body: &'a [u8],
+) -> Reply<'a, C> {
+    match errors_wire::classify(http_status, content_type, body) {
+        errors_wire::Outcome::Success => Reply::Success,
+        errors_wire::Outcome::ApiError(body) => Reply::Error(typed(body)),
+        errors_wire::Outcome::Transport(failure) => Reply::Transport(failure),
+    }
+}
+
+/// Types a parsed body's code against catalog `C`. A body of another family keeps its
+/// code as a number: Subsonic's 10 is not Last.fm's 10.
+#[must_use]
+pub fn typed<C: Catalog>(body: ErrorBody<'_>) -> Received<'_, C> {
+    let ours = match body.family() {
+        errors_wire::Family::Ampache => C::API.family == Family::Ampache,
+        errors_wire::Family::LastFm => C::API.family == Family::Lastfm,
+        errors_wire::Family::Subsonic => C::API.family == Family::Subsonic,
+        // Problem details carry any catalog's codes.
+        _ => true,
+    };
+    let code = match C::from_code(body.code) {
+        Some(code) if ours => Code::Known(code),
+        _ => Code::Unknown(body.code),
+    };
+    Received { code, body }
+}

@@ -1,0 +1,634 @@
+//! Code generation.
+//!
+//! Emitted code names everything by absolute path (`::core`, `::std`, `::errors_core`) so it
+//! means the same in any user module, and leaves out the trait methods whose defaults already
+//! do the right thing, which keeps large enums cheap to compile.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned as _;
+use syn::{DeriveInput, Generics, Ident, LitInt, LitStr, Path, Type};
+
+use crate::ast::{Field, Input, Message, Shape, Variant};
+use crate::attr::{Code, Errors};
+
+/// The catalogs `catalog = <name>` may name without a path: errors-core's own modules.
+const BUNDLED: [&str; 3] = ["ampache", "lastfm", "subsonic"];
+
+pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let input = Input::from_syn(node, &mut errors);
+    input.validate(&mut errors);
+    match errors.into_result() {
+        Ok(()) => expand(&input),
+        Err(error) => fallback(&input, &error),
+    }
+}
+
+/// After an error, an impl that still type-checks, so that uses of the type elsewhere do
+/// not add "`ApiError` is not implemented" to the errors that matter.
+fn fallback(input: &Input, error: &syn::Error) -> TokenStream {
+    let error = error.to_compile_error();
+    let ty = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let (catalog, checks) = match &input.attrs.catalog {
+        Some(keyed) => {
+            let catalog = catalog_type(&keyed.value);
+            let checks = code_checks(input, &catalog);
+            (catalog, checks)
+        }
+        None => (
+            quote!(::errors_core::__private::NoCatalog),
+            TokenStream::new(),
+        ),
+    };
+    quote! {
+        #error
+        #checks
+
+        #[allow(unused_qualifications)]
+        #[automatically_derived]
+        impl #impl_generics ::errors_core::ApiError for #ty #ty_generics #where_clause {
+            type Catalog = #catalog;
+
+            fn code(&self) -> Self::Catalog {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+/// The codes alone, so that rustc still reports unknown codes next to the macro's own
+/// errors instead of in a later build.
+fn code_checks(input: &Input, catalog: &TokenStream) -> TokenStream {
+    let mut codes = Codes::new(catalog);
+    let keyed = match &input.shape {
+        Shape::Struct(_) => input.attrs.code.iter().collect::<Vec<_>>(),
+        Shape::Enum(variants) => variants
+            .iter()
+            .filter_map(|variant| variant.attrs.code.as_ref())
+            .collect(),
+        Shape::Union(_) => Vec::new(),
+    };
+    let mut names = Vec::new();
+    for keyed in keyed {
+        let value = codes.value(&keyed.value);
+        // A number's check is all it needs; a name is checked by resolving its path.
+        if let Code::Name(_) = keyed.value {
+            names.push(value);
+        }
+    }
+    let checks = codes.checks();
+    if checks.is_empty() && names.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        const _: () = {
+            #checks
+            #(let _: #catalog = #names;)*
+        };
+    }
+}
+
+fn catalog_type(path: &Path) -> TokenStream {
+    match path.get_ident() {
+        Some(module) if BUNDLED.iter().any(|name| module == name) => {
+            quote_spanned!(module.span()=> ::errors_core::#module::ErrorCode)
+        }
+        _ => path.to_token_stream(),
+    }
+}
+
+fn expand(input: &Input) -> TokenStream {
+    let mut bounds = Bounds::new(input.generics);
+    let (catalog, body) = match &input.shape {
+        Shape::Struct(fields) => expand_struct(input, fields, &mut bounds),
+        Shape::Enum(variants) => {
+            let catalog = input
+                .attrs
+                .catalog
+                .as_ref()
+                .map(|keyed| catalog_type(&keyed.value));
+            let catalog = catalog.unwrap_or_default();
+            let body = expand_enum(input, variants, &catalog, &mut bounds);
+            (catalog, body)
+        }
+        Shape::Union(_) => unreachable!("unions are rejected by validation"),
+    };
+    let ty = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds.where_clause(input.generics);
+    quote! {
+        #[allow(unused_qualifications)]
+        #[automatically_derived]
+        impl #impl_generics ::errors_core::ApiError for #ty #ty_generics #where_clause {
+            type Catalog = #catalog;
+
+            #body
+        }
+    }
+}
+
+fn expand_struct(
+    input: &Input,
+    fields: &[Field],
+    bounds: &mut Bounds,
+) -> (TokenStream, TokenStream) {
+    let explicit = input
+        .attrs
+        .catalog
+        .as_ref()
+        .map(|keyed| catalog_type(&keyed.value));
+
+    if input.attrs.transparent.is_some() {
+        let field = &fields[0];
+        let ty = field.ty;
+        let member = &field.member;
+        let inner = quote!(&self.#member);
+        bounds.api_error(ty, explicit.as_ref());
+        let catalog = explicit.unwrap_or_else(|| quote!(<#ty as ::errors_core::ApiError>::Catalog));
+        let body = forward_all(ty, &inner);
+        return (catalog, body);
+    }
+
+    let catalog = explicit.unwrap_or_default();
+    let mut codes = Codes::new(&catalog);
+    let code = input
+        .attrs
+        .code
+        .as_ref()
+        .map(|keyed| codes.value(&keyed.value));
+    let checks = codes.checks();
+    let mut body = quote! {
+        fn code(&self) -> Self::Catalog {
+            #checks
+            #code
+        }
+    };
+    if let Some(keyed) = &input.attrs.error_type {
+        let error_type = &keyed.value;
+        body.extend(quote! {
+            fn error_type(&self) -> ::core::option::Option<&str> {
+                ::core::option::Option::Some(#error_type)
+            }
+        });
+    }
+    if let Some(message) = &input.message {
+        let value = message_expr(message, fields, bounds, |field| {
+            let member = &field.member;
+            quote_spanned!(message.literal.span()=> self.#member)
+        });
+        body.extend(quote! {
+            fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                #value
+            }
+        });
+    }
+    (catalog, body)
+}
+
+fn expand_enum(
+    input: &Input,
+    variants: &[Variant],
+    catalog: &TokenStream,
+    bounds: &mut Bounds,
+) -> TokenStream {
+    if variants.is_empty() {
+        return quote! {
+            fn code(&self) -> Self::Catalog {
+                match *self {}
+            }
+        };
+    }
+    let default_error_type = input.attrs.error_type.as_ref().map(|keyed| &keyed.value);
+    let mut codes = Codes::new(catalog);
+    let mut arms = Arms::default();
+    for variant in variants {
+        if variant.is_transparent() {
+            arms.transparent(variant, catalog, bounds);
+        } else {
+            arms.own(variant, &mut codes, default_error_type, bounds);
+        }
+    }
+    arms.methods(&codes)
+}
+
+/// The match arms of each method of an enum's impl.
+#[derive(Default)]
+struct Arms {
+    code: Vec<TokenStream>,
+    error_type: Vec<TokenStream>,
+    message: Vec<TokenStream>,
+    http_status: Vec<TokenStream>,
+    help_url: Vec<TokenStream>,
+    // Variants that keep the trait's default, gathered into one or-pattern per method; a
+    // method that no variant overrides is left out of the impl altogether.
+    no_error_type: Vec<TokenStream>,
+    default_message: Vec<TokenStream>,
+    default_http_status: Vec<TokenStream>,
+    no_help_url: Vec<TokenStream>,
+}
+
+impl Arms {
+    fn transparent(&mut self, variant: &Variant, catalog: &TokenStream, bounds: &mut Bounds) {
+        let ident = variant.ident;
+        let field = &variant.fields[0];
+        bounds.api_error(field.ty, Some(catalog));
+        let (member, binding) = (&field.member, &field.binding);
+        let pattern = quote!(Self::#ident { #member: #binding });
+        // Spanned at the field's type, so that a type that is no ApiError of the same
+        // catalog is reported there.
+        let span = field.ty.span();
+        let inner = Ident::new(&binding.to_string(), span);
+        let forward = |method: &str, extra: TokenStream| {
+            let method = Ident::new(method, span);
+            quote_spanned!(span=> #pattern => ::errors_core::ApiError::#method(#inner #extra),)
+        };
+        self.code.push(forward("code", TokenStream::new()));
+        self.error_type
+            .push(forward("error_type", TokenStream::new()));
+        self.message.push(forward("message", TokenStream::new()));
+        self.http_status
+            .push(forward("http_status", quote!(, version)));
+        self.help_url.push(forward("help_url", TokenStream::new()));
+    }
+
+    fn own(
+        &mut self,
+        variant: &Variant,
+        codes: &mut Codes,
+        default_error_type: Option<&LitStr>,
+        bounds: &mut Bounds,
+    ) {
+        let ident = variant.ident;
+        let any = quote!(Self::#ident { .. });
+
+        let code = variant.attrs.code.as_ref();
+        let code = code.map(|keyed| codes.value(&keyed.value));
+        self.code.push(quote!(#any => #code,));
+
+        let error_type = variant.attrs.error_type.as_ref().map(|keyed| &keyed.value);
+        if let Some(error_type) = error_type.or(default_error_type) {
+            let value = quote!(::core::option::Option::Some(#error_type));
+            self.error_type.push(quote!(#any => #value,));
+        } else {
+            self.no_error_type.push(any.clone());
+        }
+
+        if let Some(message) = &variant.message {
+            let mut used: Vec<&Field> = Vec::new();
+            let value = message_expr(message, &variant.fields, bounds, |field| {
+                if !used.iter().any(|known| std::ptr::eq(*known, field)) {
+                    used.push(field);
+                }
+                // The same binding, spanned at the message so that a field that cannot be
+                // formatted is reported there.
+                Ident::new(&field.binding.to_string(), message.literal.span()).into_token_stream()
+            });
+            let bindings = used.iter().map(|field| {
+                let (member, binding) = (&field.member, &field.binding);
+                quote!(#member: #binding,)
+            });
+            self.message
+                .push(quote!(Self::#ident { #(#bindings)* .. } => #value,));
+        } else {
+            self.default_message.push(any.clone());
+        }
+
+        self.default_http_status.push(any.clone());
+        self.no_help_url.push(any);
+    }
+
+    fn methods(self, codes: &Codes) -> TokenStream {
+        let Arms {
+            code,
+            error_type,
+            message,
+            http_status,
+            no_error_type,
+            default_message,
+            default_http_status,
+            help_url,
+            no_help_url,
+        } = self;
+        let checks = codes.checks();
+        let mut methods = quote! {
+            fn code(&self) -> Self::Catalog {
+                #checks
+                match self {
+                    #(#code)*
+                }
+            }
+        };
+        if !error_type.is_empty() {
+            let rest = or_arm(&no_error_type, &quote!(::core::option::Option::None));
+            methods.extend(quote! {
+                fn error_type(&self) -> ::core::option::Option<&str> {
+                    match self {
+                        #(#error_type)*
+                        #rest
+                    }
+                }
+            });
+        }
+        if !message.is_empty() {
+            let rest = or_arm(
+                &default_message,
+                &quote! {
+                    ::std::borrow::Cow::Borrowed(::errors_core::Catalog::message(
+                        ::errors_core::ApiError::code(self),
+                    ))
+                },
+            );
+            methods.extend(quote! {
+                fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                    match self {
+                        #(#message)*
+                        #rest
+                    }
+                }
+            });
+        }
+        // Only a transparent variant can have a status other than its code's.
+        if !http_status.is_empty() {
+            let rest = or_arm(
+                &default_http_status,
+                &quote! {
+                    ::errors_core::Catalog::http_status(::errors_core::ApiError::code(self), version)
+                },
+            );
+            methods.extend(quote! {
+                fn http_status(&self, version: &str) -> u16 {
+                    match self {
+                        #(#http_status)*
+                        #rest
+                    }
+                }
+            });
+        }
+        // Likewise only a transparent variant can carry a help URL.
+        if !help_url.is_empty() {
+            let rest = or_arm(&no_help_url, &quote!(::core::option::Option::None));
+            methods.extend(quote! {
+                fn help_url(&self) -> ::core::option::Option<&str> {
+                    match self {
+                        #(#help_url)*
+                        #rest
+                    }
+                }
+            });
+        }
+        methods
+    }
+}
+
+fn or_arm(patterns: &[TokenStream], value: &TokenStream) -> TokenStream {
+    if patterns.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#(#patterns)|* => #value,)
+    }
+}
+
+/// Every method forwarded to the one field of a transparent struct.
+fn forward_all(ty: &Type, inner: &TokenStream) -> TokenStream {
+    let span = ty.span();
+    quote_spanned! {span=>
+        fn code(&self) -> Self::Catalog {
+            ::errors_core::ApiError::code(#inner)
+        }
+
+        fn error_type(&self) -> ::core::option::Option<&str> {
+            ::errors_core::ApiError::error_type(#inner)
+        }
+
+        fn message(&self) -> ::std::borrow::Cow<'_, str> {
+            ::errors_core::ApiError::message(#inner)
+        }
+
+        fn http_status(&self, version: &str) -> u16 {
+            ::errors_core::ApiError::http_status(#inner, version)
+        }
+
+        fn help_url(&self) -> ::core::option::Option<&str> {
+            ::errors_core::ApiError::help_url(#inner)
+        }
+    }
+}
+
+/// The catalog entries a type's codes name, and their compile-time checks.
+///
+/// A name becomes a path to the variant, which rustc resolves and, for an unknown name,
+/// reports at the name.
+///
+/// A number is checked by const evaluation, so that rustc looks it up in the catalog itself
+/// while compiling the user's crate, and reports a number the catalog lacks at the number
+/// (E0080, with the catalog's own suggestion of the nearest codes). The lookup of all the
+/// numbers happens in one const, and each number then has a const of its own that only
+/// fails at its literal when the lookup found nothing: naming the catalog's inherent
+/// functions costs rustc a search of all its variants, and a const body of any size costs
+/// type checking, so one lookup body instead of one per number keeps a large enum with
+/// many distinct codes cheap to compile. For the same reason each distinct number is
+/// checked once, however many variants share it, and reported at its first literal.
+struct Codes<'c> {
+    catalog: &'c TokenStream,
+    /// Whether the catalog is a path without generic arguments.
+    plain: bool,
+    /// Distinct numbers, with the literal that first gave each.
+    numbers: Vec<(u32, Span)>,
+}
+
+impl<'c> Codes<'c> {
+    fn new(catalog: &'c TokenStream) -> Self {
+        let plain = catalog.clone().into_iter().all(|token| match token {
+            TokenTree::Punct(punct) => punct.as_char() == ':',
+            TokenTree::Ident(_) => true,
+            TokenTree::Group(_) | TokenTree::Literal(_) => false,
+        });
+        Codes {
+            catalog,
+            plain,
+            numbers: Vec::new(),
+        }
+    }
+
+    fn value(&mut self, code: &Code) -> TokenStream {
+        let catalog = self.catalog;
+        match code {
+            // As a plain path when the catalog is one, so that rustc's resolver finds the
+            // variant by name; `<T>::Name` would have type checking search every variant.
+            // Spanned at the name as a whole, so that an unknown name is reported there
+            // alone, not from the catalog in the type's attribute down to the name.
+            Code::Name(name) if self.plain => {
+                let catalog = respan(catalog.clone(), name.span());
+                quote!(#catalog::#name)
+            }
+            Code::Name(name) => quote!(<#catalog>::#name),
+            Code::Number { literal, value } => {
+                if !self.numbers.iter().any(|(known, _)| known == value) {
+                    self.numbers.push((*value, literal.span()));
+                }
+                // Through the trait, which rustc resolves without a search.
+                let number = LitInt::new(&value.to_string(), Span::call_site());
+                quote!(::errors_core::__private::known::<#catalog>(#number))
+            }
+        }
+    }
+
+    /// The checks of the numbers, as items to place in the body that uses the codes.
+    fn checks(&self) -> TokenStream {
+        if self.numbers.is_empty() {
+            return TokenStream::new();
+        }
+        let catalog = self.catalog;
+        let count = self.numbers.len();
+        let numbers = self
+            .numbers
+            .iter()
+            .map(|(number, _)| LitInt::new(&number.to_string(), Span::call_site()));
+        let each = self.numbers.iter().enumerate().map(|(index, (_, span))| {
+            quote_spanned! {*span=>
+                const _: () = ::errors_core::__private::check_code(UNKNOWN[#index]);
+            }
+        });
+        quote! {
+            // Why each number is not a code of the catalog; empty for those that are.
+            const UNKNOWN: &[&str; #count] = &{
+                let numbers: [u32; #count] = [#(#numbers),*];
+                let mut unknown = [""; #count];
+                let mut index = 0;
+                while index < #count {
+                    if <#catalog>::from_code(numbers[index]).is_none() {
+                        unknown[index] = <#catalog>::__unknown_code(numbers[index]);
+                    }
+                    index += 1;
+                }
+                unknown
+            };
+            #(#each)*
+        }
+    }
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(span);
+            token
+        })
+        .collect()
+}
+
+/// The message of a variant or struct with its own `message`: a borrowed literal when it
+/// has no placeholders, `format!` of the named fields otherwise. `access` gives the
+/// expression for a field's value.
+fn message_expr<'f>(
+    message: &Message,
+    fields: &'f [Field<'f>],
+    bounds: &mut Bounds,
+    mut access: impl FnMut(&'f Field<'f>) -> TokenStream,
+) -> TokenStream {
+    let span = message.literal.span();
+    if let Some(plain) = message.template.as_plain() {
+        let plain = LitStr::new(&plain, span);
+        return quote!(::std::borrow::Cow::Borrowed(#plain));
+    }
+    let args = message.template.fields().map(|(name, spec)| {
+        // Validation has made sure every placeholder names a field.
+        let field = fields.iter().find(|field| field.name == *name);
+        if let Some(field) = field {
+            bounds.format(field.ty, spec);
+            access(field)
+        } else {
+            quote!(())
+        }
+    });
+    let args: Vec<TokenStream> = args.collect();
+    let format = LitStr::new(&message.template.format_string(), span);
+    quote!(::std::borrow::Cow::Owned(
+        ::std::format!(#format #(, #args)*)
+    ))
+}
+
+/// Bounds the impl needs on fields whose types involve the type's generic parameters.
+struct Bounds {
+    params: Vec<Ident>,
+    predicates: Vec<TokenStream>,
+}
+
+impl Bounds {
+    fn new(generics: &Generics) -> Self {
+        Bounds {
+            params: generics
+                .type_params()
+                .map(|param| param.ident.clone())
+                .collect(),
+            predicates: Vec::new(),
+        }
+    }
+
+    fn api_error(&mut self, ty: &Type, catalog: Option<&TokenStream>) {
+        if self.is_generic(ty) {
+            let predicate = if let Some(catalog) = catalog {
+                quote!(#ty: ::errors_core::ApiError<Catalog = #catalog>)
+            } else {
+                quote!(#ty: ::errors_core::ApiError)
+            };
+            self.push(predicate);
+        }
+    }
+
+    fn format(&mut self, ty: &Type, spec: &str) {
+        if self.is_generic(ty) {
+            let trait_name = match spec.chars().last() {
+                Some('?') => "Debug",
+                Some('x') => "LowerHex",
+                Some('X') => "UpperHex",
+                Some('o') => "Octal",
+                Some('b') => "Binary",
+                Some('e') => "LowerExp",
+                Some('E') => "UpperExp",
+                Some('p') => "Pointer",
+                _ => "Display",
+            };
+            let trait_name = Ident::new(trait_name, Span::call_site());
+            self.push(quote!(#ty: ::core::fmt::#trait_name));
+        }
+    }
+
+    fn push(&mut self, predicate: TokenStream) {
+        let text = predicate.to_string();
+        if !self
+            .predicates
+            .iter()
+            .any(|known| known.to_string() == text)
+        {
+            self.predicates.push(predicate);
+        }
+    }
+
+    fn is_generic(&self, ty: &Type) -> bool {
+        fn mentions(tokens: TokenStream, params: &[Ident]) -> bool {
+            tokens.into_iter().any(|token| match token {
+                TokenTree::Ident(ident) => params.contains(&ident),
+                TokenTree::Group(group) => mentions(group.stream(), params),
+                TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+            })
+        }
+        !self.params.is_empty() && mentions(ty.to_token_stream(), &self.params)
+    }
+
+    fn where_clause(&self, generics: &Generics) -> TokenStream {
+        let existing = generics
+            .where_clause
+            .as_ref()
+            .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
+            .unwrap_or_default();
+        if existing.is_empty() && self.predicates.is_empty() {
+            return TokenStream::new();
+        }
+        let predicates = &self.predicates;
+        quote!(where #(#existing,)* #(#predicates,)*)
+    }
+}

@@ -1,0 +1,97 @@
+//! Classifying responses against a catalog, as a client does: typed codes, retry advice,
+//! unknown codes kept as sent, and transport failures told apart.
+
+use errors_core::{Code, Reply, Retry, ampache, classify, lastfm, subsonic};
+use errors_tests::corpus;
+
+#[test]
+fn every_ampache_corpus_body_classifies_to_its_code() {
+    let Some(dir) = corpus::dir() else { return };
+    for row in corpus::ampache_index(&dir) {
+        let body = corpus::read(&dir.join("ampache-server").join(&row.file));
+        let status = row.status_api8.unwrap_or(200);
+        let Reply::Error(error) = classify::<ampache::ErrorCode>(status, None, &body) else {
+            panic!("{} is an error body", row.file);
+        };
+        let expected = ampache::ErrorCode::from_code(row.code).expect("a catalog code");
+        assert_eq!(error.code, Code::Known(expected), "{}", row.file);
+        assert_eq!(error.message(), row.message, "{}", row.file);
+        assert_eq!(error.retry(), Some(expected.retry()));
+    }
+}
+
+#[test]
+fn lastfm_errors_are_read_whatever_the_status() {
+    let busy = br#"{"error":16,"message":"There was a temporary error processing your request."}"#;
+    let Reply::Error(error) = classify::<lastfm::ErrorCode>(503, Some("application/json"), busy)
+    else {
+        panic!("code 16 comes with 503");
+    };
+    assert_eq!(
+        error.code,
+        Code::Known(lastfm::ErrorCode::TemporarilyUnavailable)
+    );
+    assert_eq!(error.retry(), Some(Retry::Later));
+
+    let with_200 = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"failed\">\n  \
+        <error code=\"9\">Invalid session key - Please re-authenticate</error>\n</lfm>\n";
+    let Reply::Error(error) = classify::<lastfm::ErrorCode>(200, Some("text/xml"), with_200) else {
+        panic!("errors also come with 200");
+    };
+    assert_eq!(
+        error.code,
+        Code::Known(lastfm::ErrorCode::InvalidSessionKey)
+    );
+    assert_eq!(error.retry(), Some(Retry::Reauthenticate));
+
+    let success = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n</lfm>\n";
+    assert_eq!(
+        classify::<lastfm::ErrorCode>(200, Some("text/xml"), success),
+        Reply::Success
+    );
+}
+
+#[test]
+fn unknown_and_foreign_codes_stay_numbers() {
+    let unknown = br#"{"error":99,"message":"Something new"}"#;
+    let Reply::Error(error) = classify::<lastfm::ErrorCode>(200, None, unknown) else {
+        panic!("an error body");
+    };
+    assert_eq!(error.code, Code::Unknown(99));
+    assert_eq!(error.code.number(), 99);
+    assert_eq!(error.retry(), None);
+    assert_eq!(error.message(), "Something new");
+
+    // A Subsonic 10 is not Last.fm's 10 (invalid API key), even though both catalogs have it.
+    let subsonic_body = br#"{"subsonic-response":{"status":"failed","version":"1.16.1","error":{"code":10,"message":"Required parameter is missing."}}}"#;
+    let Reply::Error(error) = classify::<lastfm::ErrorCode>(200, None, subsonic_body) else {
+        panic!("an error body");
+    };
+    assert_eq!(error.code, Code::Unknown(10));
+    let Reply::Error(error) = classify::<subsonic::ErrorCode>(429, None, subsonic_body) else {
+        panic!("Navidrome sends errors with 429");
+    };
+    assert_eq!(
+        error.code,
+        Code::Known(subsonic::ErrorCode::MissingParameter)
+    );
+}
+
+#[test]
+fn transport_failures_say_what_they_found() {
+    let page = b"<html><head><title>502 Bad Gateway</title></head></html>";
+    let Reply::Transport(failure) = classify::<ampache::ErrorCode>(502, Some("text/html"), page)
+    else {
+        panic!("a gateway page is no API error");
+    };
+    assert_eq!(failure.http_status, 502);
+    assert!(failure.to_string().contains("502 Bad Gateway"), "{failure}");
+    assert!(matches!(
+        classify::<ampache::ErrorCode>(500, None, b""),
+        Reply::Transport(_)
+    ));
+    assert!(matches!(
+        classify::<ampache::ErrorCode>(200, None, b"<root><error errorCode=\"47"),
+        Reply::Transport(_)
+    ));
+}

@@ -1,0 +1,12 @@
+use errors_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = ampache)]
+pub enum LibraryError {
+    #[api_error(code = 4704, message = "Not Found: {id")]
+    Unclosed { id: u64 },
+    #[api_error(code = 4704, message = "Not Found: {}")]
+    Empty(u64),
+}
+
+fn main() {}

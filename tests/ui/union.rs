@@ -1,0 +1,10 @@
+use errors_core::ApiError;
+
+#[derive(ApiError)]
+#[api_error(catalog = ampache, code = 4704)]
+pub union Bits {
+    a: u32,
+    b: f32,
+}
+
+fn main() {}

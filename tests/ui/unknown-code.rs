@@ -1,0 +1,21 @@
+use errors_core::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = ampache)]
+pub enum LibraryError {
+    #[api_error(code = 4704)]
+    SongMissing,
+    #[api_error(code = 4799, message = "no such code")]
+    Typo,
+    #[api_error(code = 4711)]
+    OffByOne,
+    // A number is checked once, at its first use.
+    #[api_error(code = 4799)]
+    SameTypo,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = lastfm, code = 30)]
+pub struct Throttled;
+
+fn main() {}
