@@ -31,6 +31,49 @@ fn checked_in_generated_files_are_fresh() {
 }
 
 #[test]
+fn generated_folders_hold_nothing_else() {
+    let specs = shipped_specs();
+    let artifacts = errors_codegen::artifacts::artifacts(Path::new("spec"), &specs);
+    let strays = errors_codegen::artifacts::strays(&root(), &artifacts).expect("walkable");
+    assert!(
+        strays.is_empty(),
+        "files no spec generates: {strays:?}\nmend with: cargo run -p errors-codegen -- generate"
+    );
+}
+
+#[test]
+fn generate_writes_a_tree_and_a_second_run_writes_nothing() {
+    let out = std::env::temp_dir().join(format!("errors-codegen-tree-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
+            .current_dir(root())
+            .args(["generate", "--out"])
+            .arg(&out)
+            .output()
+            .expect("runs")
+    };
+    let first = run();
+    assert!(first.status.success(), "{first:?}");
+    let summary = String::from_utf8_lossy(&first.stdout);
+    assert!(summary.contains("0 unchanged"), "{summary}");
+    // A leftover from a code taken out of a spec is removed.
+    let stray = out.join("fixtures/lastfm/json/error-99.json");
+    std::fs::write(&stray, b"{}").expect("writable");
+    let second = run();
+    let summary = String::from_utf8_lossy(&second.stdout);
+    assert!(second.status.success(), "{second:?}");
+    assert!(summary.contains(" 0 files written"), "{summary}");
+    assert!(summary.contains("1 stale removed"), "{summary}");
+    assert!(!stray.exists());
+    for artifact in errors_codegen::artifacts::artifacts(Path::new("spec"), &shipped_specs()) {
+        let written = std::fs::read(out.join(&artifact.path)).expect("written");
+        assert!(written == artifact.content, "{}", artifact.path.display());
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
 fn every_spec_points_editors_at_the_schema() {
     for file in errors_codegen::spec_files(&root().join("spec")).expect("spec/") {
         let text = std::fs::read_to_string(&file).expect("readable");

@@ -129,10 +129,7 @@ pub(crate) fn render<E: ApiError + ?Sized>(error: &E, client: &Client<'_>) -> Re
         }
         Family::Lastfm => {
             lastfm::render(&mut body, format, code.code(), &message);
-            match format {
-                errors_wire::Format::Xml => LASTFM_XML,
-                errors_wire::Format::Json => LASTFM_JSON,
-            }
+            lastfm::content_type(format)
         }
         Family::Subsonic => {
             let wire = subsonic::Error {
@@ -147,13 +144,11 @@ pub(crate) fn render<E: ApiError + ?Sized>(error: &E, client: &Client<'_>) -> Re
                 subsonic::DEFAULT_VERSION
             };
             let options = subsonic::Options {
-                version: protocol,
                 open_subsonic: client.open_subsonic,
-                ..subsonic::Options::default()
+                ..subsonic::Options::for_code(wire.code, protocol)
             };
             subsonic::render(&mut body, format, &wire, &options);
-            // Subsonic servers label their bodies like Ampache's.
-            ampache::content_type(format)
+            subsonic::content_type(format)
         }
     };
     Response {
@@ -186,10 +181,6 @@ pub(crate) fn render_problem<E: ApiError + ?Sized>(error: &E, version: &str) -> 
         body,
     }
 }
-
-/// Content types of the Last.fm web service.
-const LASTFM_XML: &str = "text/xml; charset=utf-8";
-const LASTFM_JSON: &str = "application/json";
 
 const fn wire_format(format: Format) -> errors_wire::Format {
     match format {

@@ -10,6 +10,14 @@
 use crate::escape::{php_json, xml};
 use crate::{ErrorBody, Family, Format, ParseError, num, read};
 
+/// The `Content-Type` Last.fm sends with a body in `format`.
+pub const fn content_type(format: Format) -> &'static str {
+    match format {
+        Format::Xml => "text/xml; charset=utf-8",
+        Format::Json => "application/json",
+    }
+}
+
 /// Appends the Last.fm error body for `code` and `message` in `format`.
 ///
 /// Allocates nothing beyond growing `out`.

@@ -46,6 +46,34 @@ impl Default for Options<'_> {
     }
 }
 
+/// The `Content-Type` of a body in `format`: Subsonic servers (the reference one is
+/// Ampache's) label their bodies as Ampache does.
+pub const fn content_type(format: Format) -> &'static str {
+    crate::ampache::content_type(format)
+}
+
+impl<'a> Options<'a> {
+    /// The options the reference server writes an error of `code` with, in protocol
+    /// `version`. It sends its "client must upgrade" error (code 20) from a path of its own:
+    /// bare XML (no declaration, no namespace, no indent) and JSON with a final newline. Every
+    /// other code has the standard layout; only code 20 is known to take that path, since the
+    /// reference corpus shows it and code 30 is also sent from method handlers.
+    pub fn for_code(code: u32, version: &'a str) -> Self {
+        const CLIENT_MUST_UPGRADE: u32 = 20;
+        let own_path = code == CLIENT_MUST_UPGRADE;
+        Self {
+            version,
+            xml_layout: if own_path {
+                XmlLayout::Bare
+            } else {
+                XmlLayout::Standard
+            },
+            json_final_newline: own_path,
+            ..Self::default()
+        }
+    }
+}
+
 /// The fields an OpenSubsonic server adds to every response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OpenSubsonic<'a> {

@@ -1,10 +1,10 @@
 //! `generate`: write the docs, fixtures and schema for every spec; only changed files are
 //! rewritten, so two runs leave identical trees and the second writes nothing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::artifacts::artifacts;
+use crate::artifacts::{Artifact, artifacts};
 use crate::cli::{FINDINGS, USAGE};
 use crate::write::{Written, write_if_changed};
 
@@ -34,8 +34,9 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(FINDINGS);
         }
     };
+    let artifacts = artifacts(&args.spec_dir, &specs);
     let (mut changed, mut unchanged) = (0usize, 0usize);
-    for artifact in artifacts(&args.spec_dir, &specs) {
+    for artifact in &artifacts {
         let target = args.out.join(&artifact.path);
         match write_if_changed(&target, &artifact.content) {
             Ok(Written::Changed) => {
@@ -49,12 +50,31 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     }
+    let removed = match remove_strays(&args.out, &artifacts) {
+        Ok(removed) => removed,
+        Err(error) => {
+            eprintln!("error: cannot remove a stale file: {error}");
+            return ExitCode::from(FINDINGS);
+        }
+    };
     let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
     let apis: Vec<&str> = specs.iter().map(|(_, s)| s.id.as_str()).collect();
     println!(
-        "{} APIs ({}), {codes} codes: {changed} files written, {unchanged} unchanged",
+        "{} APIs ({}), {codes} codes: {changed} files written, {unchanged} unchanged, \
+         {removed} stale removed",
         apis.len(),
         apis.join(", ")
     );
     ExitCode::SUCCESS
+}
+
+/// Removes the files in the generated folders that generation no longer produces (the
+/// fixtures of a code taken out of a spec, say), so the tree is exactly what the specs give.
+fn remove_strays(root: &Path, artifacts: &[Artifact]) -> std::io::Result<usize> {
+    let strays = crate::artifacts::strays(root, artifacts)?;
+    for stray in &strays {
+        std::fs::remove_file(root.join(stray))?;
+        println!("removed {}", stray.display());
+    }
+    Ok(strays.len())
 }

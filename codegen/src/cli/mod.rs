@@ -1,7 +1,11 @@
 //! The command line: one module per subcommand.
 
 mod check;
+mod explain;
 mod generate;
+mod parse;
+mod render;
+mod specs;
 
 use std::process::ExitCode;
 
@@ -30,6 +34,13 @@ enum Command {
     Generate(generate::Args),
     /// Check specs and report every problem as file:line:column.
     Check(check::Args),
+    /// Print one code's page: description, facts and example bodies.
+    Explain(explain::Args),
+    /// Render one error body from plain values: the body on stdout, status and Content-Type
+    /// on stderr.
+    Render(render::Args),
+    /// Read an error body and tell its API, code, name, message and retry advice.
+    Parse(parse::Args),
 }
 
 /// Parse the command line and run the subcommand.
@@ -49,5 +60,8 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Generate(args) => generate::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Render(args) => render::run(&args),
+        Command::Parse(args) => parse::run(&args),
     }
 }

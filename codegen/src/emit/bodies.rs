@@ -67,7 +67,12 @@ pub fn render(family: Family, version: &str, format: Format, inputs: &Inputs<'_>
                 message: inputs.message,
                 help_url: inputs.help_url,
             };
-            subsonic::render(&mut out, wire, &error, &subsonic_options(inputs.code, version));
+            subsonic::render(
+                &mut out,
+                wire,
+                &error,
+                &subsonic::Options::for_code(inputs.code, version),
+            );
         }
     }
     out
@@ -75,11 +80,11 @@ pub fn render(family: Family, version: &str, format: Format, inputs: &Inputs<'_>
 
 /// The `Content-Type` a server sends with a body of `family` in `format`.
 pub fn content_type(family: Family, format: Format) -> &'static str {
-    match (family, format) {
-        // Subsonic servers (the reference one is Ampache's) label bodies as Ampache does.
-        (Family::Ampache | Family::Subsonic, _) => ampache::content_type(wire_format(format)),
-        (Family::Lastfm, Format::Xml) => "text/xml; charset=utf-8",
-        (Family::Lastfm, Format::Json) => "application/json",
+    let format = wire_format(format);
+    match family {
+        Family::Ampache => ampache::content_type(format),
+        Family::Lastfm => lastfm::content_type(format),
+        Family::Subsonic => subsonic::content_type(format),
     }
 }
 
@@ -106,25 +111,6 @@ pub const fn extension(format: Format) -> &'static str {
     match format {
         Format::Xml => "xml",
         Format::Json => "json",
-    }
-}
-
-/// The reference server writes its "client must upgrade" error (code 20) on a path of its
-/// own: bare XML (no declaration, no namespace, no indent) and JSON with a final newline.
-/// Every other code has the standard layout. Only code 20 is known to take that path: the
-/// reference corpus shows it, and code 30 is also sent from method handlers.
-fn subsonic_options(code: u32, version: &str) -> subsonic::Options<'_> {
-    const CLIENT_MUST_UPGRADE: u32 = 20;
-    let own_path = code == CLIENT_MUST_UPGRADE;
-    subsonic::Options {
-        version,
-        xml_layout: if own_path {
-            subsonic::XmlLayout::Bare
-        } else {
-            subsonic::XmlLayout::Standard
-        },
-        json_final_newline: own_path,
-        ..subsonic::Options::default()
     }
 }
 

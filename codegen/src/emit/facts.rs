@@ -43,6 +43,15 @@ pub fn default_message<'c>(spec: &Spec, code: &'c Code) -> &'c str {
     code.message.get(locale, locale).unwrap_or_default()
 }
 
+/// The HTTP status sent with `number` in `version`: the code's own status when the spec has
+/// the code, else the version's default, which is all a server can go by for a code it does
+/// not know.
+pub fn http_status(spec: &Spec, number: u32, version: &Version) -> u16 {
+    spec.codes
+        .get(&number)
+        .map_or(version.http_status, |code| code.http_status_in(version))
+}
+
 /// The retry advice as the spec spells it (`never`, `reauthenticate`, ...).
 pub fn retry_keyword(retry: Retry) -> &'static str {
     match retry {
@@ -61,9 +70,13 @@ pub fn retry_advice(retry: Retry) -> &'static str {
         Retry::Never => "don't retry: the same request gives the same error; fix the request.",
         Retry::Later => "retry later: the condition is temporary.",
         Retry::Backoff => "retry with exponential backoff: the client is being throttled.",
-        Retry::Poll => "poll again: the request waits on something else, such as a user's approval.",
+        Retry::Poll => {
+            "poll again: the request waits on something else, such as a user's approval."
+        }
         Retry::Reauthenticate => "authenticate again, then retry with the new session or token.",
-        Retry::Fatal => "stop sending requests: they cannot succeed until someone changes the setup.",
+        Retry::Fatal => {
+            "stop sending requests: they cannot succeed until someone changes the setup."
+        }
     }
 }
 

@@ -1,4 +1,8 @@
 //! Everything generated from a valid spec.
 
+pub mod bodies;
+pub mod facts;
+pub mod fixtures;
+pub mod markdown;
 pub mod phf;
 pub mod rust;

@@ -1,0 +1,47 @@
+//! `explain <api> <code>`: one code's page on the terminal, like `rustc --explain`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::cli::specs;
+use crate::emit::markdown;
+
+/// Print everything the spec says about one code, with example bodies.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The API's id (ampache, lastfm, subsonic, or a spec of your own).
+    api: String,
+    /// The code, by number (4704) or by name (NotFound).
+    code: String,
+    /// The directory of specs.
+    #[arg(long, default_value = "spec")]
+    spec_dir: PathBuf,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let specs = match specs::load(&args.spec_dir) {
+        Ok(specs) => specs,
+        Err(status) => return status,
+    };
+    let spec = match specs::api(&specs, &args.api) {
+        Ok(spec) => spec,
+        Err(status) => return status,
+    };
+    let (number, code) = match specs::code(spec, &args.code) {
+        Ok(found) => found,
+        Err(status) => return status,
+    };
+    let page = markdown::code_section(spec, number, code);
+    let colour = std::io::stdout().is_terminal();
+    println!("{} error {number}\n", spec.title);
+    // The anchor is for the docs page; on a terminal it is noise.
+    for line in page.lines().filter(|line| !line.starts_with("<a id=")) {
+        if colour && line.starts_with('#') {
+            println!("\x1b[1m{line}\x1b[0m");
+        } else {
+            println!("{line}");
+        }
+    }
+    ExitCode::SUCCESS
+}

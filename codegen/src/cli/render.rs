@@ -1,0 +1,193 @@
+//! `render`: the error body a server sends for plain values, byte for byte, with the status
+//! and Content-Type it is sent with.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use errors_wire::subsonic;
+
+use crate::cli::{FINDINGS, USAGE, specs};
+use crate::emit::{bodies, facts};
+use crate::model::{Family, Format, Spec, Version};
+
+/// Render one error body: the body goes to stdout as raw bytes, `status:` and
+/// `content-type:` to stderr.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Ampache API 3 has no JSON: like the server, `--version 3 --format json` \
+    answers in the modern shape of the newest version, with API 3's status."
+)]
+pub struct Args {
+    /// The API, by its spec id (`ampache`, `lastfm`, `subsonic`).
+    #[arg(long)]
+    api: String,
+    /// Ampache and Last.fm: the API version (a version id such as `6`, or a full version such
+    /// as `6.0.0` or `350001`); default the newest. Subsonic: the protocol version written
+    /// into the body; default 1.16.1.
+    #[arg(long)]
+    version: Option<String>,
+    /// The body format.
+    #[arg(long, value_enum)]
+    format: FormatArg,
+    /// The error code, written as given even when the spec does not have it.
+    #[arg(long)]
+    code: u32,
+    /// Ampache `errorAction`: the method that failed.
+    #[arg(long, default_value = "")]
+    action: String,
+    /// Ampache `errorType`; default the spec's first error type for the code.
+    #[arg(long = "type", value_name = "TYPE")]
+    error_type: Option<String>,
+    /// The message; default the spec's default message for the code (required for a code
+    /// the spec does not have).
+    #[arg(long)]
+    message: Option<String>,
+    /// OpenSubsonic `helpUrl`.
+    #[arg(long)]
+    help_url: Option<String>,
+    /// The directory of specs.
+    #[arg(long, default_value = "spec")]
+    spec_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Xml,
+    Json,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let specs = match specs::load(&args.spec_dir) {
+        Ok(specs) => specs,
+        Err(status) => return status,
+    };
+    let spec = match specs::api(&specs, &args.api) {
+        Ok(spec) => spec,
+        Err(status) => return status,
+    };
+    let format = match args.format {
+        FormatArg::Xml => Format::Xml,
+        FormatArg::Json => Format::Json,
+    };
+    let Some(target) = target(spec, args.version.as_deref()) else {
+        let known: Vec<&str> = spec.versions.iter().map(|v| v.id.as_str()).collect();
+        eprintln!(
+            "error: {} has no API version `{}`; its versions are: {}",
+            spec.id,
+            args.version.as_deref().unwrap_or_default(),
+            known.join(", ")
+        );
+        return ExitCode::from(USAGE);
+    };
+    let code = spec.codes.get(&args.code);
+    let message = match (&args.message, code) {
+        (Some(message), _) => message.as_str(),
+        (None, Some(code)) => facts::default_message(spec, code),
+        (None, None) => {
+            eprintln!(
+                "error: code {} is not in the {} spec, so it has no default message: give one \
+                 with --message",
+                args.code, spec.id
+            );
+            return ExitCode::from(USAGE);
+        }
+    };
+    // As the typed API does: without a type of its own, the error sends the spec's first.
+    let error_type = args
+        .error_type
+        .as_deref()
+        .or_else(|| code.and_then(|c| c.error_types.first()).map(String::as_str))
+        .unwrap_or_default();
+    let inputs = bodies::Inputs {
+        code: args.code,
+        message,
+        action: &args.action,
+        error_type,
+        help_url: args.help_url.as_deref(),
+    };
+    // The version id goes to errors-wire unchanged: it knows that API 3 answers JSON in the
+    // newest version's shape, and the status stays the requested version's, as in
+    // errors-core's `respond`.
+    let body = bodies::render(spec.family, target.wire, format, &inputs);
+    let status = facts::http_status(spec, args.code, target.version);
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_all(&body).and_then(|()| stdout.flush()) {
+        eprintln!("error: cannot write the body: {error}");
+        return ExitCode::from(FINDINGS);
+    }
+    eprintln!("status: {status}");
+    eprintln!(
+        "content-type: {}",
+        bodies::content_type(spec.family, format)
+    );
+    ExitCode::SUCCESS
+}
+
+/// The version a body is rendered for: the spec version whose status it carries, and the
+/// version string errors-wire renders it with.
+struct Target<'s, 'a> {
+    version: &'s Version,
+    wire: &'a str,
+}
+
+fn target<'s, 'a>(spec: &'s Spec, requested: Option<&'a str>) -> Option<Target<'s, 'a>>
+where
+    's: 'a,
+{
+    let newest = spec.versions.last()?;
+    match spec.family {
+        Family::Ampache | Family::Lastfm => {
+            let version = match requested {
+                Some(requested) => find_version(spec, requested)?,
+                None => newest,
+            };
+            Some(Target {
+                version,
+                wire: &version.id,
+            })
+        }
+        // Any protocol version may be written into a Subsonic body; the spec's versions only
+        // decide the status. A version id that is not a protocol version (`opensubsonic`)
+        // leaves the body with the version every current server reports.
+        Family::Subsonic => {
+            let requested = requested.unwrap_or(subsonic::DEFAULT_VERSION);
+            let version = spec
+                .versions
+                .iter()
+                .find(|v| v.id == requested)
+                .unwrap_or(newest);
+            let wire = if requested.starts_with(|c: char| c.is_ascii_digit()) {
+                requested
+            } else {
+                subsonic::DEFAULT_VERSION
+            };
+            Some(Target { version, wire })
+        }
+    }
+}
+
+/// The spec version a client's version string names: the id itself, or the version with
+/// the same major number (`6.0.0` is API 6, `2` is 2.0); Ampache's six-digit versions carry
+/// the major number first (`350001` is 3.5.0001).
+fn find_version<'s>(spec: &'s Spec, requested: &str) -> Option<&'s Version> {
+    if let Some(version) = spec.versions.iter().find(|v| v.id == requested) {
+        return Some(version);
+    }
+    let major = match requested.split_once('.') {
+        Some((major, _)) => major,
+        None if spec.family == Family::Ampache
+            && requested.len() == 6
+            && requested.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            requested.get(..1)?
+        }
+        None => requested,
+    };
+    spec.versions.iter().find(|v| {
+        v.id == major
+            || v.id
+                .split_once('.')
+                .is_some_and(|(m, _)| m == major && !m.is_empty())
+    })
+}

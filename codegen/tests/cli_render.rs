@@ -1,0 +1,343 @@
+//! `errors-codegen render` against the bytes real servers send: every Ampache body of the
+//! conformance corpus from the inputs its index lists, every Subsonic body, and Last.fm's
+//! documented shape; plus defaults and usage errors.
+
+mod common;
+
+use std::path::Path;
+
+use common::{corpus, run, stderr};
+
+/// The Content-Type the Ampache server sends (and Subsonic servers copy), per the corpus
+/// README; the index fills its column only for some rows.
+fn ampache_content_type(format: &str) -> &'static str {
+    match format {
+        "xml" => "text/xml; charset=UTF-8",
+        "json" => "application/json; charset=UTF-8",
+        other => panic!("unknown format {other:?}"),
+    }
+}
+
+/// Runs `render` and checks it succeeded with exactly these bytes and headers.
+fn assert_renders(args: &[&str], body: &[u8], status: &str, content_type: &str, what: &str) {
+    let output = run(args, None);
+    assert_eq!(output.status.code(), Some(0), "{what}: {}", stderr(&output));
+    assert!(
+        output.stdout == body,
+        "{what}: the body differs\n--- rendered\n{}\n--- expected\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(body)
+    );
+    assert_eq!(
+        stderr(&output),
+        format!("status: {status}\ncontent-type: {content_type}\n"),
+        "{what}"
+    );
+}
+
+fn count_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|entry| {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() { count_files(&path) } else { 1 }
+        })
+        .sum()
+}
+
+#[test]
+fn every_ampache_corpus_body() {
+    let Some(corpus) = corpus() else { return };
+    let server = corpus.join("ampache-server");
+    let index = std::fs::read_to_string(server.join("INDEX.tsv")).expect("INDEX.tsv");
+    let mut seen = 0;
+    for line in index.lines().skip(1).filter(|l| !l.is_empty()) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [
+            file,
+            version,
+            format,
+            code,
+            action,
+            error_type,
+            message,
+            status_api8,
+            content_type,
+        ] = cells[..]
+        else {
+            panic!("INDEX.tsv row without 9 columns: {line:?}");
+        };
+        // Releases before 8.x always send 200, and so does every version but 8 in 8.x.
+        let status = if version == "8" { status_api8 } else { "200" };
+        assert!(!status.is_empty(), "{file}: API 8 row without a status");
+        let content_type = if content_type.is_empty() {
+            ampache_content_type(format)
+        } else {
+            content_type
+        };
+        let body = std::fs::read(server.join(file)).expect("corpus file");
+        let (action, error_type, message) = (
+            format!("--action={action}"),
+            format!("--type={error_type}"),
+            format!("--message={message}"),
+        );
+        let args = [
+            "render",
+            "--api",
+            "ampache",
+            "--version",
+            version,
+            "--format",
+            format,
+            "--code",
+            code,
+            &action,
+            &error_type,
+            &message,
+        ];
+        assert_renders(&args, &body, status, content_type, file);
+        seen += 1;
+    }
+    let bodies = count_files(&server) - 1;
+    assert_eq!(seen, bodies, "every body in the corpus has an index row");
+}
+
+#[test]
+fn every_subsonic_corpus_body() {
+    let Some(corpus) = corpus() else { return };
+    let dir = corpus.join("subsonic");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("subsonic corpus") {
+        let path = entry.expect("a directory entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("UTF-8 file name");
+        let Some((_, format)) = name
+            .strip_prefix("error-")
+            .and_then(|rest| rest.split_once('.'))
+        else {
+            continue;
+        };
+        let body = std::fs::read(&path).expect("corpus file");
+        let parsed = errors_wire::subsonic::parse(&body).expect("a Subsonic error body");
+        // The code comes from the body, not the name: the published documentation shows the
+        // code-0 body as error-70.xml.
+        let code = parsed.code.to_string();
+        let message = format!("--message={}", parsed.message);
+        let args = [
+            "render", "--api", "subsonic", "--format", format, "--code", &code, &message,
+        ];
+        assert_renders(&args, &body, "200", ampache_content_type(format), name);
+        seen += 1;
+    }
+    assert_eq!(seen, 12, "six codes in two formats");
+}
+
+#[test]
+fn lastfm_bodies() {
+    assert_renders(
+        &[
+            "render",
+            "--api",
+            "lastfm",
+            "--format",
+            "json",
+            "--code",
+            "6",
+            "--message=User not found",
+        ],
+        br#"{"error":6,"message":"User not found"}"#,
+        "400",
+        "application/json",
+        "Last.fm JSON",
+    );
+    assert_renders(
+        &[
+            "render",
+            "--api",
+            "lastfm",
+            "--version",
+            "2.0",
+            "--format",
+            "xml",
+            "--code",
+            "6",
+            "--message=User not found",
+            // Ampache fields: Last.fm bodies do not carry them.
+            "--action=user.getInfo",
+            "--type=user",
+        ],
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"failed\">\n  \
+          <error code=\"6\">User not found</error>\n</lfm>\n",
+        "400",
+        "text/xml; charset=utf-8",
+        "Last.fm XML",
+    );
+    // Code 2 has no status of its own: the version's default.
+    assert_renders(
+        &[
+            "render", "--api", "lastfm", "--format", "json", "--code", "2",
+        ],
+        br#"{"error":2,"message":"Invalid service - This service does not exist"}"#,
+        "200",
+        "application/json",
+        "Last.fm default message",
+    );
+}
+
+#[test]
+fn defaults_come_from_the_spec() {
+    // No version: the newest (API 8, with its status); no message: the spec's; no type: the
+    // spec's first for the code.
+    assert_renders(
+        &[
+            "render", "--api", "ampache", "--format", "json", "--code", "4704",
+        ],
+        b"{\n    \"error\": {\n        \"errorCode\": \"4704\",\n        \"errorAction\": \"\",\n        \
+          \"errorType\": \"filter\",\n        \"errorMessage\": \"Not Found\"\n    }\n}",
+        "404",
+        "application/json; charset=UTF-8",
+        "Ampache defaults",
+    );
+    // Full versions as clients send them name the API by their major number.
+    for version in ["6.0.0", "350001"] {
+        let output = run(
+            &[
+                "render",
+                "--api",
+                "ampache",
+                "--version",
+                version,
+                "--format",
+                "xml",
+                "--code",
+                "4704",
+            ],
+            None,
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let body = String::from_utf8_lossy(&output.stdout);
+        let legacy = version == "350001";
+        assert_eq!(
+            body.contains("<error code=\"4704\">"),
+            legacy,
+            "{version}: {body}"
+        );
+    }
+}
+
+#[test]
+fn api3_json_is_the_newest_versions_shape() {
+    let Some(corpus) = corpus() else { return };
+    let modern = std::fs::read(corpus.join("ampache-server/api8/json/error-4704.json"))
+        .expect("corpus file");
+    assert_renders(
+        &[
+            "render",
+            "--api",
+            "ampache",
+            "--version",
+            "3",
+            "--format",
+            "json",
+            "--code",
+            "4704",
+            "--action=album",
+            "--type=filter",
+            "--message=Not Found: 1",
+        ],
+        &modern,
+        "200",
+        "application/json; charset=UTF-8",
+        "API 3 JSON",
+    );
+}
+
+#[test]
+fn codes_the_spec_does_not_have() {
+    assert_renders(
+        &[
+            "render",
+            "--api",
+            "ampache",
+            "--version",
+            "5",
+            "--format",
+            "xml",
+            "--code",
+            "4799",
+            "--message=Brand new",
+            "--action=album",
+        ],
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<root>\n  <error errorCode=\"4799\">\n    \
+          <errorAction><![CDATA[album]]></errorAction>\n    <errorType><![CDATA[]]></errorType>\n    \
+          <errorMessage><![CDATA[Brand new]]></errorMessage>\n  </error>\n</root>\n",
+        "200",
+        "text/xml; charset=UTF-8",
+        "unknown Ampache code",
+    );
+    let output = run(
+        &[
+            "render", "--api", "ampache", "--format", "xml", "--code", "4799",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--message"), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let unknown_api = run(
+        &["render", "--api", "nope", "--format", "xml", "--code", "1"],
+        None,
+    );
+    assert_eq!(unknown_api.status.code(), Some(2));
+    let text = stderr(&unknown_api);
+    for api in ["ampache", "lastfm", "subsonic"] {
+        assert!(text.contains(api), "the APIs are listed: {text}");
+    }
+    let cases: [&[&str]; 4] = [
+        // API 7 was never used.
+        &[
+            "render",
+            "--api",
+            "ampache",
+            "--version",
+            "7",
+            "--format",
+            "xml",
+            "--code",
+            "4704",
+        ],
+        &["render", "--api", "ampache", "--format", "xml"],
+        &[
+            "render", "--api", "ampache", "--format", "yaml", "--code", "4704",
+        ],
+        &[
+            "render", "--api", "ampache", "--format", "xml", "--code", "-1",
+        ],
+    ];
+    for args in cases {
+        let output = run(args, None);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn help_exits_0() {
+    let output = run(&["render", "--help"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&output.stdout);
+    for option in ["--api", "--version", "--format", "--code", "--message"] {
+        assert!(help.contains(option), "{help}");
+    }
+}

@@ -1,0 +1,161 @@
+//! The registry's house rules, checked on the checked-in tree the way rustc's tidy checks
+//! its error codes: every code documented and with a fixture in every shape, names unique,
+//! retired codes kept and marked, reserved numbers never assigned.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use errors_codegen::model::{Family, Lifecycle, Spec};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn specs() -> Vec<Spec> {
+    let files = errors_codegen::spec_files(&root().join("spec")).expect("spec/");
+    errors_codegen::load_all(&files)
+        .unwrap_or_else(|report| panic!("{report}"))
+        .into_iter()
+        .map(|(_, spec)| spec)
+        .collect()
+}
+
+fn read(relative: &str) -> String {
+    std::fs::read_to_string(root().join(relative))
+        .unwrap_or_else(|error| panic!("{relative}: {error}"))
+}
+
+#[test]
+fn every_code_is_documented_in_the_table_and_in_a_section() {
+    for spec in specs() {
+        let page = read(&format!("docs/{}.md", spec.id));
+        for (number, code) in &spec.codes {
+            assert!(
+                page.contains(&format!("| [{number}](#{number}) | `{}` |", code.name)),
+                "{}: {number} missing from the table",
+                spec.id
+            );
+            let heading = format!("<a id=\"{number}\"></a>\n## {number} {}: ", code.name);
+            let at = page
+                .find(&heading)
+                .unwrap_or_else(|| panic!("{}: no section for {number}", spec.id));
+            let section = &page[at..];
+            let section = &section[..section[1..].find("<a id=").map_or(section.len(), |e| e + 1)];
+            assert!(section.contains("### Examples"), "{}: {number}", spec.id);
+            match code.lifecycle {
+                Lifecycle::Retired => assert!(section.contains("**Retired**"), "{number}"),
+                Lifecycle::Deprecated => assert!(section.contains("**Deprecated**"), "{number}"),
+                Lifecycle::Active => assert!(!section.contains("**Retired**"), "{number}"),
+            }
+        }
+        let index = read("docs/README.md");
+        assert!(index.contains(&format!("[{0}.md]({0}.md)", spec.id)));
+    }
+}
+
+/// The shapes a code is sent in, spelled out from the API's rules rather than taken from
+/// the generator: Ampache's legacy codes only in the versions that send legacy codes, every
+/// other code in every version, each version in its own formats; the other families once
+/// per format.
+fn expected_fixtures(spec: &Spec, number: u32) -> Vec<String> {
+    let is_legacy = spec.codes.values().any(|code| code.legacy == Some(number));
+    let mut paths = Vec::new();
+    for version in &spec.versions {
+        if spec.family == Family::Ampache && is_legacy && !version.legacy_codes {
+            continue;
+        }
+        for format in &version.formats {
+            let ext = serde_json::to_value(format)
+                .expect("a format")
+                .as_str()
+                .map(str::to_owned);
+            let ext = ext.expect("a string");
+            paths.push(if spec.family == Family::Ampache {
+                format!(
+                    "fixtures/{}/api{}/{ext}/error-{number}.{ext}",
+                    spec.id, version.id
+                )
+            } else {
+                format!("fixtures/{}/{ext}/error-{number}.{ext}", spec.id)
+            });
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+#[test]
+fn every_code_has_a_fixture_in_every_shape_and_it_parses_back() {
+    for spec in specs() {
+        for (&number, code) in &spec.codes {
+            let paths = expected_fixtures(&spec, number);
+            assert!(!paths.is_empty(), "{}: {number} has no shape", spec.id);
+            for path in paths {
+                let body = std::fs::read(root().join(&path))
+                    .unwrap_or_else(|error| panic!("{path}: {error}"));
+                let parsed = errors_wire::parse(&body)
+                    .unwrap_or_else(|error| panic!("{path} does not parse: {error}"));
+                assert_eq!(parsed.code, number, "{path}");
+                let example = code.example.as_ref().and_then(|e| e.message.as_deref());
+                if let Some(message) = example {
+                    assert_eq!(parsed.message, message, "{path}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn names_are_unique_and_reserved_numbers_unassigned() {
+    for spec in specs() {
+        let mut names = BTreeSet::new();
+        for code in spec.codes.values() {
+            assert!(
+                names.insert(code.name.as_str()),
+                "{}: {} twice",
+                spec.id,
+                code.name
+            );
+        }
+        for number in spec.reserved.keys() {
+            assert!(!spec.codes.contains_key(number), "{}: {number}", spec.id);
+        }
+    }
+}
+
+#[test]
+fn retired_codes_stay_with_a_note() {
+    let mut retired = 0;
+    for spec in specs() {
+        for code in spec
+            .codes
+            .values()
+            .filter(|c| c.lifecycle == Lifecycle::Retired)
+        {
+            assert!(!code.note.trim().is_empty(), "{}: {}", spec.id, code.name);
+            retired += 1;
+        }
+    }
+    // Last.fm's radio era (12, 18, 20 to 25) is the registry's history: it must not vanish.
+    let lastfm = specs()
+        .into_iter()
+        .find(|s| s.id == "lastfm")
+        .expect("lastfm spec");
+    for number in [12, 18, 20, 21, 22, 23, 24, 25] {
+        assert_eq!(
+            lastfm.codes[&number].lifecycle,
+            Lifecycle::Retired,
+            "{number}"
+        );
+    }
+    assert!(retired >= 8);
+}
+
+#[test]
+fn the_lastfm_page_warns_that_errors_come_with_200() {
+    let page = read("docs/lastfm.md");
+    let warning = page.find("> [!WARNING]").expect("a warning");
+    assert!(page[warning..].contains("HTTP 200"));
+    assert!(warning < page.find("## Codes").expect("a table"));
+}
