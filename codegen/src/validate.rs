@@ -299,10 +299,14 @@ impl Validator<'_> {
         };
         let mut reference: Option<(&str, Placeholders)> = None;
         for (locale, text) in texts {
-            let here = if matches!(message, Message::Plain(_)) {
-                self.pos(&path)
-            } else {
-                self.pos(&["codes", key, "message", locale])
+            // Looked up only when there is something to report: finding a node walks the
+            // tree, and doing it for every message made loading quadratic in the codes.
+            let here = |this: &Self| {
+                if matches!(message, Message::Plain(_)) {
+                    this.pos(&path)
+                } else {
+                    this.pos(&["codes", key, "message", locale])
+                }
             };
             if matches!(message, Message::Localized(_)) && !spec.locales.iter().any(|l| l == locale)
             {
@@ -314,7 +318,10 @@ impl Validator<'_> {
                 );
             }
             match placeholders::parse(text) {
-                Err(problem) => self.emit(here, format!("message in `{locale}`: {problem}")),
+                Err(problem) => {
+                    let pos = here(self);
+                    self.emit(pos, format!("message in `{locale}`: {problem}"));
+                }
                 Ok(found) => match &reference {
                     None => reference = Some((locale, found)),
                     Some((first_locale, expected)) if *expected != found => {
@@ -325,7 +332,7 @@ impl Validator<'_> {
                         );
                         let first_pos = self.pos(&["codes", key, "message", first_locale]);
                         self.out.push(
-                            Diagnostic::new(self.source, here, message)
+                            Diagnostic::new(self.source, here(self), message)
                                 .with_note(first_pos, format!("`{first_locale}` defined here")),
                         );
                     }

@@ -49,37 +49,23 @@ fn count_files(dir: &Path) -> usize {
 fn every_ampache_corpus_body() {
     let Some(corpus) = corpus() else { return };
     let server = corpus.join("ampache-server");
-    let index = std::fs::read_to_string(server.join("INDEX.tsv")).expect("INDEX.tsv");
     let mut seen = 0;
-    for line in index.lines().skip(1).filter(|l| !l.is_empty()) {
-        let cells: Vec<&str> = line.split('\t').collect();
-        let [
-            file,
-            version,
-            format,
-            code,
-            action,
-            error_type,
-            message,
-            status_api8,
-            content_type,
-        ] = cells[..]
-        else {
-            panic!("INDEX.tsv row without 9 columns: {line:?}");
-        };
-        // Releases before 8.x always send 200, and so does every version but 8 in 8.x.
-        let status = if version == "8" { status_api8 } else { "200" };
-        assert!(!status.is_empty(), "{file}: API 8 row without a status");
-        let content_type = if content_type.is_empty() {
-            ampache_content_type(format)
-        } else {
-            content_type
-        };
+    for row in errors_corpus::ampache_index(&corpus) {
+        let status = row.status().map(|s| s.to_string());
+        let status = status
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: no API 8 status", row.file));
+        let content_type = row
+            .content_type
+            .as_deref()
+            .unwrap_or_else(|| ampache_content_type(&row.format));
+        let (file, version, format) = (&row.file, &row.version, &row.format);
+        let code = row.code.to_string();
         let body = std::fs::read(server.join(file)).expect("corpus file");
         let (action, error_type, message) = (
-            format!("--action={action}"),
-            format!("--type={error_type}"),
-            format!("--message={message}"),
+            format!("--action={}", row.action),
+            format!("--type={}", row.error_type),
+            format!("--message={}", row.message),
         );
         let args = [
             "render",
@@ -90,7 +76,7 @@ fn every_ampache_corpus_body() {
             "--format",
             format,
             "--code",
-            code,
+            &code,
             &action,
             &error_type,
             &message,

@@ -6,35 +6,12 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use errors_wire::subsonic::{self, Options, XmlLayout};
 use errors_wire::{ErrorBody, Family, Format, ParseError, Shape, ampache};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("ERRORS_CORPUS").map_or_else(
-        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus")),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert_ne!(
-        std::env::var("CI").as_deref(),
-        Ok("true"),
-        "the corpus is required under CI=true and is missing at {}",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: no corpus at {} (set ERRORS_CORPUS)",
-        dir.display()
-    );
-    None
-}
-
-fn read(path: &Path) -> Vec<u8> {
-    fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
+use errors_corpus::{dir as corpus, read};
 
 fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).expect("corpus and rendered bodies are UTF-8")
@@ -73,35 +50,25 @@ impl Row {
 }
 
 fn ampache_rows(corpus: &Path) -> Vec<Row> {
-    let index = String::from_utf8(read(&corpus.join("ampache-server/INDEX.tsv")))
-        .expect("INDEX.tsv is UTF-8");
-    let mut lines = index.lines();
-    assert_eq!(
-        lines.next(),
-        Some(
-            "file\tapi_version\tformat\tcode\taction\ttype\tmessage\thttp_status_api8\tcontent_type"
-        ),
-        "INDEX.tsv columns changed"
-    );
-    let rows: Vec<Row> = lines
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 9, "row {line:?}");
-            let major = cols[1].parse().expect("api_version is a number");
-            Row {
-                file: cols[0].into(),
-                version: ampache::ApiVersion::from_major(major).expect("a known API version"),
-                format: format_of(cols[2]),
-                code: cols[3].parse().expect("code is a number"),
-                action: cols[4].into(),
-                error_type: cols[5].into(),
-                message: cols[6].into(),
-                content_type: cols[8].into(),
-            }
-        })
-        .collect();
+    let rows = errors_corpus::ampache_index(corpus);
     assert!(rows.len() >= 99, "INDEX.tsv lists {} rows", rows.len());
-    rows
+    rows.into_iter()
+        .map(|row| Row {
+            version: row
+                .version
+                .parse()
+                .ok()
+                .and_then(ampache::ApiVersion::from_major)
+                .expect("a known API version"),
+            format: format_of(&row.format),
+            content_type: row.content_type.unwrap_or_default(),
+            file: row.file,
+            code: row.code,
+            action: row.action,
+            error_type: row.error_type,
+            message: row.message,
+        })
+        .collect()
 }
 
 /// The reference corpus under `subsonic/` has no index: these are its inputs and options.

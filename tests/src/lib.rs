@@ -2,5 +2,3 @@
 
 errors_core::include_catalog!("shop");
 errors_core::include_catalog!("synthetic");
-
-pub mod corpus;

@@ -2,14 +2,14 @@
 //! unknown codes kept as sent, and transport failures told apart.
 
 use errors_core::{Code, Reply, Retry, ampache, classify, lastfm, subsonic};
-use errors_tests::corpus;
+use errors_corpus as corpus;
 
 #[test]
 fn every_ampache_corpus_body_classifies_to_its_code() {
     let Some(dir) = corpus::dir() else { return };
     for row in corpus::ampache_index(&dir) {
         let body = corpus::read(&dir.join("ampache-server").join(&row.file));
-        let status = row.status_api8.unwrap_or(200);
+        let status = row.status().expect("API 8 rows give their status");
         let Reply::Error(error) = classify::<ampache::ErrorCode>(status, None, &body) else {
             panic!("{} is an error body", row.file);
         };

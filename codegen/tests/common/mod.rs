@@ -10,27 +10,7 @@ pub fn workspace() -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).to_path_buf()
 }
 
-/// The corpus at `$ERRORS_CORPUS`, else at `../shared/corpus` beside the workspace; `None`
-/// (after saying so) when it is absent, except under `CI=true`, where a silent skip would
-/// hide that nothing was compared.
-pub fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("ERRORS_CORPUS")
-        .map_or_else(|| workspace().join("../shared/corpus"), PathBuf::from);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert_ne!(
-        std::env::var("CI").as_deref(),
-        Ok("true"),
-        "the corpus is required under CI=true and is missing at {}",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: no corpus at {} (set ERRORS_CORPUS)",
-        dir.display()
-    );
-    None
-}
+pub use errors_corpus::dir as corpus;
 
 /// Runs `errors-codegen` with `args` in the workspace, feeding `stdin` when given.
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {

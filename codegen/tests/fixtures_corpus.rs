@@ -1,0 +1,82 @@
+//! The checked-in fixtures are the real servers' bytes: the Ampache tree is the reference
+//! corpus file for file, and every Subsonic corpus body has its fixture.
+
+// Only the workspace and corpus helpers are needed here, not the binary runner.
+#[allow(dead_code)]
+mod common;
+
+use std::path::{Path, PathBuf};
+
+/// Every file under `dir`, relative to it, sorted.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a readable folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if let Ok(relative) = path.strip_prefix(root) {
+                out.push(relative.to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn ampache_fixtures_are_the_corpus_file_for_file() {
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
+    let corpus = corpus.join("ampache-server");
+    let fixtures = common::workspace().join("fixtures/ampache");
+    let bodies: Vec<PathBuf> = files(&corpus)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "xml" || e == "json"))
+        .collect();
+    assert_eq!(bodies.len(), 99, "the corpus index has 99 bodies");
+    assert_eq!(files(&fixtures), bodies, "the same set of files");
+    for path in &bodies {
+        let expected = std::fs::read(corpus.join(path)).expect("corpus body");
+        let actual = std::fs::read(fixtures.join(path)).expect("fixture");
+        assert!(
+            actual == expected,
+            "{}:\n{}\n---- corpus ----\n{}",
+            path.display(),
+            String::from_utf8_lossy(&actual),
+            String::from_utf8_lossy(&expected)
+        );
+    }
+}
+
+#[test]
+fn subsonic_fixtures_hold_every_corpus_body() {
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
+    let fixtures = common::workspace().join("fixtures/subsonic");
+    let bodies = files(&corpus.join("subsonic"));
+    assert_eq!(bodies.len(), 12);
+    for name in bodies {
+        let expected = std::fs::read(corpus.join("subsonic").join(&name)).expect("corpus body");
+        let parsed = errors_wire::parse(&expected).expect("corpus bodies parse");
+        let ext = name
+            .extension()
+            .and_then(|e| e.to_str())
+            .expect("an extension");
+        // By the body's own code: the published error-70.xml is a code 0 body.
+        let fixture = fixtures
+            .join(ext)
+            .join(format!("error-{}.{ext}", parsed.code));
+        let actual = std::fs::read(&fixture).expect("a fixture for the code");
+        assert!(
+            actual == expected,
+            "{} vs {}:\n{}",
+            name.display(),
+            fixture.display(),
+            String::from_utf8_lossy(&actual)
+        );
+    }
+}
