@@ -5,8 +5,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{corpus, run, stderr, workspace};
+use common::{run, stderr, workspace};
 use errors_codegen::model::Spec;
+use errors_corpus::dir as corpus;
 use serde_json::{Value, json};
 
 /// `parse --json` on a file; the one JSON object it prints, after checking that it is

@@ -6,7 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{corpus, run, stderr};
+use common::{run, stderr};
+use errors_corpus::dir as corpus;
 
 /// The Content-Type the Ampache server sends (and Subsonic servers copy), per the corpus
 /// README; the index fills its column only for some rows.

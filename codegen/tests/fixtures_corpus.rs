@@ -27,7 +27,7 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn ampache_fixtures_are_the_corpus_file_for_file() {
-    let Some(corpus) = common::corpus() else {
+    let Some(corpus) = errors_corpus::dir() else {
         return;
     };
     let corpus = corpus.join("ampache-server");
@@ -53,7 +53,7 @@ fn ampache_fixtures_are_the_corpus_file_for_file() {
 
 #[test]
 fn subsonic_fixtures_hold_every_corpus_body() {
-    let Some(corpus) = common::corpus() else {
+    let Some(corpus) = errors_corpus::dir() else {
         return;
     };
     let fixtures = common::workspace().join("fixtures/subsonic");

@@ -10,8 +10,6 @@ pub fn workspace() -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).to_path_buf()
 }
 
-pub use errors_corpus::dir as corpus;
-
 /// Runs `errors-codegen` with `args` in the workspace, feeding `stdin` when given.
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
