@@ -20,18 +20,13 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let specs = match specs::load(&args.spec_dir) {
-        Ok(specs) => specs,
-        Err(status) => return status,
-    };
-    let spec = match specs::api(&specs, &args.api) {
-        Ok(spec) => spec,
-        Err(status) => return status,
-    };
-    let (number, code) = match specs::code(spec, &args.code) {
-        Ok(found) => found,
-        Err(status) => return status,
-    };
+    specs::run(explain(args))
+}
+
+fn explain(args: &Args) -> Result<ExitCode, ExitCode> {
+    let specs = specs::load(&args.spec_dir)?;
+    let spec = specs::api(&specs, &args.api)?;
+    let (number, code) = specs::code(spec, &args.code)?;
     let page = markdown::code_section(spec, number, code);
     let colour = std::io::stdout().is_terminal();
     println!("{} error {number}\n", spec.title);
@@ -43,5 +38,5 @@ pub fn run(args: &Args) -> ExitCode {
             println!("{line}");
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

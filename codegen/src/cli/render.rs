@@ -58,14 +58,12 @@ enum FormatArg {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let specs = match specs::load(&args.spec_dir) {
-        Ok(specs) => specs,
-        Err(status) => return status,
-    };
-    let spec = match specs::api(&specs, &args.api) {
-        Ok(spec) => spec,
-        Err(status) => return status,
-    };
+    specs::run(render(args))
+}
+
+fn render(args: &Args) -> Result<ExitCode, ExitCode> {
+    let specs = specs::load(&args.spec_dir)?;
+    let spec = specs::api(&specs, &args.api)?;
     let format = match args.format {
         FormatArg::Xml => Format::Xml,
         FormatArg::Json => Format::Json,
@@ -78,7 +76,7 @@ pub fn run(args: &Args) -> ExitCode {
             args.version.as_deref().unwrap_or_default(),
             known.join(", ")
         );
-        return ExitCode::from(USAGE);
+        return Err(ExitCode::from(USAGE));
     };
     let code = spec.codes.get(&args.code);
     let message = match (&args.message, code) {
@@ -90,7 +88,7 @@ pub fn run(args: &Args) -> ExitCode {
                  with --message",
                 args.code, spec.id
             );
-            return ExitCode::from(USAGE);
+            return Err(ExitCode::from(USAGE));
         }
     };
     // As the typed API does: without a type of its own, the error sends the spec's first.
@@ -114,14 +112,14 @@ pub fn run(args: &Args) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     if let Err(error) = stdout.write_all(&body).and_then(|()| stdout.flush()) {
         eprintln!("error: cannot write the body: {error}");
-        return ExitCode::from(FINDINGS);
+        return Err(ExitCode::from(FINDINGS));
     }
     eprintln!("status: {status}");
     eprintln!(
         "content-type: {}",
         bodies::content_type(spec.family, format)
     );
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The version a body is rendered for: the spec version whose status it carries, and the

@@ -7,6 +7,12 @@ use std::process::ExitCode;
 use crate::cli::{FINDINGS, USAGE};
 use crate::model::{Code, Spec};
 
+/// The exit status of a subcommand written with `?`: a failure has already said what went
+/// wrong and carries its status.
+pub fn run(outcome: Result<ExitCode, ExitCode>) -> ExitCode {
+    outcome.unwrap_or_else(|status| status)
+}
+
 /// Every spec in `dir`; on failure the problem is printed and the exit status returned.
 pub fn load(dir: &Path) -> Result<Vec<(PathBuf, Spec)>, ExitCode> {
     let files = crate::spec_files(dir).map_err(|error| {
