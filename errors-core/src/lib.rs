@@ -43,3 +43,8 @@ macro_rules! include_catalog {
         include!(concat!(env!("OUT_DIR"), "/", $id, ".rs"));
     };
 }
+
+// The README's examples are compiled and run as doctests, so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
