@@ -22,14 +22,8 @@ pub enum JsonCode {
     Number,
 }
 
-/// Body format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    /// XML.
-    Xml,
-    /// JSON.
-    Json,
-}
+/// Body format: the wire's own, so a catalog's formats and a client's format are one type.
+pub use errors_wire::Format;
 
 /// What a client should do about an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -104,7 +104,7 @@ pub(crate) fn render<E: ApiError + ?Sized>(error: &E, client: &Client<'_>) -> Re
     let code = error.code();
     let message = error.message();
     let mut body = Vec::with_capacity(256 + message.len());
-    let format = wire_format(client.format);
+    let format = client.format;
     let content_type = match api.family {
         Family::Ampache => {
             let legacy_version = api.version(version).is_some_and(|v| v.legacy_codes);
@@ -179,13 +179,6 @@ pub(crate) fn render_problem<E: ApiError + ?Sized>(error: &E, version: &str) -> 
         status,
         content_type: problem::CONTENT_TYPE,
         body,
-    }
-}
-
-const fn wire_format(format: Format) -> errors_wire::Format {
-    match format {
-        Format::Xml => errors_wire::Format::Xml,
-        Format::Json => errors_wire::Format::Json,
     }
 }
 

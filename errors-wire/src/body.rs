@@ -2,7 +2,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// The two encodings every family speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     /// An XML document.
     Xml,
