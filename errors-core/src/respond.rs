@@ -124,7 +124,12 @@ pub(crate) fn render<E: ApiError + ?Sized>(error: &E, client: &Client<'_>) -> Re
                 error_type,
                 message: &message,
             };
-            ampache::render(&mut body, ampache_version(version), format, &wire);
+            ampache::render(
+                &mut body,
+                ampache::ApiVersion::from_id(version),
+                format,
+                &wire,
+            );
             ampache::content_type(format)
         }
         Family::Lastfm => {
@@ -137,12 +142,7 @@ pub(crate) fn render<E: ApiError + ?Sized>(error: &E, client: &Client<'_>) -> Re
                 message: &message,
                 help_url: error.help_url(),
             };
-            // The catalog's `opensubsonic` version is not a protocol version to announce.
-            let protocol = if client.version.starts_with(|c: char| c.is_ascii_digit()) {
-                client.version
-            } else {
-                subsonic::DEFAULT_VERSION
-            };
+            let protocol = subsonic::protocol_version(client.version);
             let options = subsonic::Options {
                 open_subsonic: client.open_subsonic,
                 ..subsonic::Options::for_code(wire.code, protocol)
@@ -190,23 +190,8 @@ pub(crate) fn catalog_version<C: Catalog>(requested: &str) -> &'static str {
     if let Some(version) = api.version(requested) {
         return version.id;
     }
-    let major = match requested.split_once('.') {
-        Some((major, _)) => major,
-        // Ampache's numeric versions: 350001 is 3.5.0001, 400004 is 4.0.0004.
-        None if requested.len() == 6 && requested.bytes().all(|b| b.is_ascii_digit()) => {
-            &requested[..1]
-        }
-        None => requested,
-    };
+    let major = errors_wire::version::major(requested);
     api.version(major).map_or(api.latest().id, |v| v.id)
-}
-
-/// The wire version for an Ampache catalog version id; ids outside 3-8 get the newest shape.
-fn ampache_version(id: &str) -> ampache::ApiVersion {
-    id.parse()
-        .ok()
-        .and_then(ampache::ApiVersion::from_major)
-        .unwrap_or(ampache::ApiVersion::V8)
 }
 
 /// The message sent with a legacy code: the legacy code's own default message, unless the

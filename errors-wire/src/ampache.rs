@@ -43,6 +43,16 @@ impl ApiVersion {
         }
     }
 
+    /// The version a catalog's version id names (`"6"`); an id the server does not know (a
+    /// downstream spec's future version) gets the newest shape, as the server answers
+    /// unknown versions with its default one.
+    pub fn from_id(id: &str) -> Self {
+        id.parse()
+            .ok()
+            .and_then(Self::from_major)
+            .unwrap_or(Self::V8)
+    }
+
     /// The major version number.
     pub const fn major(self) -> u32 {
         match self {

@@ -34,6 +34,7 @@ pub mod ampache;
 pub mod lastfm;
 pub mod problem;
 pub mod subsonic;
+pub mod version;
 
 mod body;
 mod classify;

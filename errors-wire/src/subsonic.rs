@@ -46,6 +46,17 @@ impl Default for Options<'_> {
     }
 }
 
+/// The protocol version a body announces for a client's version string: the string itself
+/// when it is a protocol version (`1.16.1`), else [`DEFAULT_VERSION`] (a catalog version
+/// such as `opensubsonic` is not one).
+pub fn protocol_version(requested: &str) -> &str {
+    if requested.starts_with(|c: char| c.is_ascii_digit()) {
+        requested
+    } else {
+        DEFAULT_VERSION
+    }
+}
+
 /// The `Content-Type` of a body in `format`: Subsonic servers (the reference one is
 /// Ampache's) label their bodies as Ampache does.
 pub const fn content_type(format: Format) -> &'static str {

@@ -30,8 +30,7 @@ fn explain(args: &Args) -> Result<ExitCode, ExitCode> {
     let page = markdown::code_section(spec, number, code);
     let colour = std::io::stdout().is_terminal();
     println!("{} error {number}\n", spec.title);
-    // The anchor is for the docs page; on a terminal it is noise.
-    for line in page.lines().filter(|line| !line.starts_with("<a id=")) {
+    for line in page.lines() {
         if colour && line.starts_with('#') {
             println!("\x1b[1m{line}\x1b[0m");
         } else {

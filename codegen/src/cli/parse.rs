@@ -46,26 +46,21 @@ enum Expected<'s> {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let loaded = match specs::load(&args.spec_dir) {
-        Ok(loaded) => loaded,
-        Err(status) => return status,
-    };
+    specs::run(parse(args))
+}
+
+fn parse(args: &Args) -> Result<ExitCode, ExitCode> {
+    let loaded = specs::load(&args.spec_dir)?;
     let expected = match args.api.as_deref() {
         None => Expected::Any,
         Some(id) if id == PROBLEM && loaded.iter().all(|(_, s)| s.id != id) => Expected::Problem,
-        Some(id) => match specs::api(&loaded, id) {
-            Ok(spec) => Expected::Spec(spec),
-            Err(status) => return status,
-        },
+        Some(id) => Expected::Spec(specs::api(&loaded, id)?),
     };
     let specs: Vec<&Spec> = loaded.iter().map(|(_, spec)| spec).collect();
-    let (source, bytes) = match read_body(args.file.as_ref()) {
-        Ok(read) => read,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(USAGE);
-        }
-    };
+    let (source, bytes) = read_body(args.file.as_ref()).map_err(|message| {
+        eprintln!("error: {message}");
+        ExitCode::from(USAGE)
+    })?;
     let parsed = match expected {
         Expected::Any => errors_wire::parse(&bytes),
         Expected::Spec(spec) => match spec.family {
@@ -75,26 +70,23 @@ pub fn run(args: &Args) -> ExitCode {
         },
         Expected::Problem => errors_wire::problem::parse(&bytes),
     };
-    let body = match parsed {
-        Ok(body) => body,
-        Err(error) => {
-            eprintln!("{source}: {}", describe(&error));
-            return ExitCode::from(FINDINGS);
-        }
-    };
+    let body = parsed.map_err(|error| {
+        eprintln!("{source}: {}", describe(&error));
+        ExitCode::from(FINDINGS)
+    })?;
     let report = Report::new(&specs, expected, &body);
     if args.json {
         match serde_json::to_string(&report) {
             Ok(line) => println!("{line}"),
             Err(error) => {
                 eprintln!("error: cannot write JSON: {error}");
-                return ExitCode::from(FINDINGS);
+                return Err(ExitCode::from(FINDINGS));
             }
         }
     } else {
         print_text(&report, std::io::stdout().is_terminal());
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads the body from `file`, or stdin for none or `-`; returns how to name the source and

@@ -146,8 +146,7 @@ where
             })
         }
         // Any protocol version may be written into a Subsonic body; the spec's versions only
-        // decide the status. A version id that is not a protocol version (`opensubsonic`)
-        // leaves the body with the version every current server reports.
+        // decide the status.
         Family::Subsonic => {
             let requested = requested.unwrap_or(subsonic::DEFAULT_VERSION);
             let version = spec
@@ -155,33 +154,21 @@ where
                 .iter()
                 .find(|v| v.id == requested)
                 .unwrap_or(newest);
-            let wire = if requested.starts_with(|c: char| c.is_ascii_digit()) {
-                requested
-            } else {
-                subsonic::DEFAULT_VERSION
-            };
-            Some(Target { version, wire })
+            Some(Target {
+                version,
+                wire: subsonic::protocol_version(requested),
+            })
         }
     }
 }
 
 /// The spec version a client's version string names: the id itself, or the version with
-/// the same major number (`6.0.0` is API 6, `2` is 2.0); Ampache's six-digit versions carry
-/// the major number first (`350001` is 3.5.0001).
+/// the same major number (`6.0.0` is API 6, `2` is 2.0, Ampache's `350001` is API 3).
 fn find_version<'s>(spec: &'s Spec, requested: &str) -> Option<&'s Version> {
     if let Some(version) = spec.versions.iter().find(|v| v.id == requested) {
         return Some(version);
     }
-    let major = match requested.split_once('.') {
-        Some((major, _)) => major,
-        None if spec.family == Family::Ampache
-            && requested.len() == 6
-            && requested.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            requested.get(..1)?
-        }
-        None => requested,
-    };
+    let major = errors_wire::version::major(requested);
     spec.versions.iter().find(|v| {
         v.id == major
             || v.id

@@ -58,7 +58,12 @@ pub fn render(family: Family, version: &str, format: Format, inputs: &Inputs<'_>
                 error_type: inputs.error_type,
                 message: inputs.message,
             };
-            ampache::render(&mut out, ampache_version(version), wire, &error);
+            ampache::render(
+                &mut out,
+                ampache::ApiVersion::from_id(version),
+                wire,
+                &error,
+            );
         }
         Family::Lastfm => lastfm::render(&mut out, wire, inputs.code, inputs.message),
         Family::Subsonic => {
@@ -86,16 +91,6 @@ pub fn content_type(family: Family, format: Format) -> &'static str {
         Family::Lastfm => lastfm::content_type(format),
         Family::Subsonic => subsonic::content_type(format),
     }
-}
-
-/// The Ampache API version a version id names. An id errors-wire does not know (a
-/// downstream spec's future version) gets the newest shape, as the server answers unknown
-/// versions with its default one.
-pub fn ampache_version(id: &str) -> ampache::ApiVersion {
-    id.parse()
-        .ok()
-        .and_then(ampache::ApiVersion::from_major)
-        .unwrap_or(ampache::ApiVersion::V8)
 }
 
 /// The errors-wire format for a spec format.

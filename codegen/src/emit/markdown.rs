@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::emit::bodies::{self, Sample};
 use crate::emit::facts;
-use crate::model::{Code, Format, Lifecycle, Message, Spec};
+use crate::model::{Code, Format, Lifecycle, Message, Spec, Version};
 
 /// The folder the docs live in, relative to the workspace root.
 pub const DIR: &str = "docs";
@@ -54,15 +54,16 @@ pub fn page(spec: &Spec, source: &Path) -> String {
         if !out.ends_with("\n\n") {
             out.push('\n');
         }
+        let _ = writeln!(out, "<a id=\"{number}\"></a>");
         out.push_str(&code_section(spec, number, code));
     }
     out
 }
 
-/// One code's section: what `explain` prints, and what the page holds for the code.
+/// One code's section: what `explain` prints, and what the page holds for the code under
+/// its anchor.
 pub fn code_section(spec: &Spec, number: u32, code: &Code) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "<a id=\"{number}\"></a>");
     let _ = writeln!(out, "## {number} {}: {}\n", code.name, code.title);
     match code.lifecycle {
         Lifecycle::Active => {}
@@ -138,7 +139,7 @@ fn versions(out: &mut String, spec: &Spec) {
             "| {} | {} | {} | {} |",
             version.id,
             formats.join(", "),
-            version_statuses(spec, &version.id),
+            version_statuses(spec, version),
             if version.legacy_codes { "yes" } else { "no" }
         );
     }
@@ -154,17 +155,14 @@ fn versions(out: &mut String, spec: &Spec) {
 }
 
 /// The statuses errors are sent with in one version: its default, or the range the codes use.
-fn version_statuses(spec: &Spec, id: &str) -> String {
-    let Some(version) = spec.versions.iter().find(|v| v.id == id) else {
-        return String::new();
-    };
+fn version_statuses(spec: &Spec, version: &Version) -> String {
     let mut statuses: Vec<u16> = spec
         .codes
         .iter()
         .filter(|(number, code)| {
             facts::versions_sending(spec, **number, code)
                 .iter()
-                .any(|v| v.id == id)
+                .any(|v| v.id == version.id)
         })
         .map(|(_, code)| code.http_status_in(version))
         .collect();
