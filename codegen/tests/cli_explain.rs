@@ -13,7 +13,7 @@ fn stdout(output: &std::process::Output) -> String {
 fn every_code_of_every_spec_explains_itself() {
     let files = errors_codegen::spec_files(&common::workspace().join("spec")).expect("spec/");
     let specs = errors_codegen::load_all(&files).unwrap_or_else(|report| panic!("{report}"));
-    let mut explained = 0;
+    assert!(!specs.is_empty(), "no spec in spec/");
     for (_, spec) in &specs {
         for (number, code) in &spec.codes {
             let output = run(&["explain", &spec.id, &number.to_string()], None);
@@ -32,13 +32,8 @@ fn every_code_of_every_spec_explains_itself() {
             assert!(page.contains("### Examples"), "{} {number}", spec.id);
             // Not on a terminal: no colour, and no HTML anchor meant for the docs page.
             assert!(!page.contains('\x1b') && !page.contains("<a id="), "{page}");
-            explained += 1;
         }
     }
-    assert_eq!(
-        explained, 54,
-        "15 Ampache, 27 Last.fm and 12 Subsonic codes"
-    );
 }
 
 #[test]

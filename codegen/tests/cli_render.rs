@@ -48,7 +48,7 @@ fn count_files(dir: &Path) -> usize {
 
 #[test]
 fn every_ampache_corpus_body() {
-    let Some(corpus) = corpus() else { return };
+    let corpus = corpus();
     let server = corpus.join("ampache-server");
     let mut seen = 0;
     for row in errors_corpus::ampache_index(&corpus) {
@@ -91,7 +91,7 @@ fn every_ampache_corpus_body() {
 
 #[test]
 fn every_subsonic_corpus_body() {
-    let Some(corpus) = corpus() else { return };
+    let corpus = corpus();
     let dir = corpus.join("subsonic");
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).expect("subsonic corpus") {
@@ -118,7 +118,7 @@ fn every_subsonic_corpus_body() {
         assert_renders(&args, &body, "200", ampache_content_type(format), name);
         seen += 1;
     }
-    assert_eq!(seen, 12, "six codes in two formats");
+    assert_eq!(seen, count_files(&dir), "every file is an error body");
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn defaults_come_from_the_spec() {
 
 #[test]
 fn api3_json_is_the_newest_versions_shape() {
-    let Some(corpus) = corpus() else { return };
+    let corpus = corpus();
     let modern = std::fs::read(corpus.join("ampache-server/api8/json/error-4704.json"))
         .expect("corpus file");
     assert_renders(

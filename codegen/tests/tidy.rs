@@ -1,8 +1,8 @@
 //! The registry's house rules, checked on the checked-in tree the way rustc's tidy checks
-//! its error codes: every code documented and with a fixture in every shape, names unique,
-//! retired codes kept and marked, reserved numbers never assigned.
+//! its error codes: every code documented and with a fixture in every shape, retired codes
+//! kept. (Unique names, unassigned reserved numbers and retired codes' notes are rules of
+//! the spec loader: a spec that breaks them does not load.)
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use errors_codegen::model::{Family, Lifecycle, Spec};
@@ -13,6 +13,7 @@ fn root() -> PathBuf {
 
 fn specs() -> Vec<Spec> {
     let files = errors_codegen::spec_files(&root().join("spec")).expect("spec/");
+    assert!(!files.is_empty(), "no spec in spec/");
     errors_codegen::load_all(&files)
         .unwrap_or_else(|report| panic!("{report}"))
         .into_iter()
@@ -107,36 +108,7 @@ fn every_code_has_a_fixture_in_every_shape_and_it_parses_back() {
 }
 
 #[test]
-fn names_are_unique_and_reserved_numbers_unassigned() {
-    for spec in specs() {
-        let mut names = BTreeSet::new();
-        for code in spec.codes.values() {
-            assert!(
-                names.insert(code.name.as_str()),
-                "{}: {} twice",
-                spec.id,
-                code.name
-            );
-        }
-        for number in spec.reserved.keys() {
-            assert!(!spec.codes.contains_key(number), "{}: {number}", spec.id);
-        }
-    }
-}
-
-#[test]
-fn retired_codes_stay_with_a_note() {
-    let mut retired = 0;
-    for spec in specs() {
-        for code in spec
-            .codes
-            .values()
-            .filter(|c| c.lifecycle == Lifecycle::Retired)
-        {
-            assert!(!code.note.trim().is_empty(), "{}: {}", spec.id, code.name);
-            retired += 1;
-        }
-    }
+fn retired_codes_stay() {
     // Last.fm's radio era (12, 18, 20 to 25) is the registry's history: it must not vanish.
     let lastfm = specs()
         .into_iter()
@@ -149,7 +121,6 @@ fn retired_codes_stay_with_a_note() {
             "{number}"
         );
     }
-    assert!(retired >= 8);
 }
 
 #[test]

@@ -12,10 +12,8 @@ fn text(bytes: &[u8]) -> &str {
 
 #[test]
 fn every_ampache_corpus_body_from_typed_errors() {
-    let Some(dir) = corpus::dir() else { return };
-    let rows = corpus::ampache_index(&dir);
-    assert_eq!(rows.len(), 99, "the index lists every corpus file");
-    for row in rows {
+    let dir = corpus::dir();
+    for row in corpus::ampache_index(&dir) {
         let code = ampache::ErrorCode::from_code(row.code)
             .unwrap_or_else(|| panic!("{}: code {} is in the catalog", row.file, row.code));
         let error = AmpacheError::new(code)
@@ -125,8 +123,7 @@ fn ampache_versions_pick_shape_and_status() {
 
 #[test]
 fn every_subsonic_corpus_body_from_typed_errors() {
-    let Some(dir) = corpus::dir() else { return };
-    let mut seen = 0;
+    let dir = corpus::dir();
     for entry in std::fs::read_dir(dir.join("subsonic")).expect("subsonic corpus") {
         let path = entry.expect("a directory entry").path();
         let name = path
@@ -147,9 +144,7 @@ fn every_subsonic_corpus_body_from_typed_errors() {
         let response = error.render(&Client::new("1.16.1", format));
         assert_eq!(text(&response.body), text(&expected), "{name}");
         assert_eq!(response.status, 200);
-        seen += 1;
     }
-    assert_eq!(seen, 12);
 }
 
 #[test]
@@ -239,7 +234,7 @@ pub enum LibraryError {
 
 #[test]
 fn derived_ampache_errors_render_the_servers_bytes() {
-    let Some(dir) = corpus::dir() else { return };
+    let dir = corpus::dir();
     let cases: [(&LibraryError, &str, &str); 3] = [
         (&LibraryError::SongMissing { id: 1 }, "album", "error-4704"),
         (&LibraryError::Forbidden(100), "user_create", "error-4742"),
@@ -295,7 +290,7 @@ pub enum LoginError {
 
 #[test]
 fn derived_subsonic_error_renders_the_servers_bytes() {
-    let Some(dir) = corpus::dir() else { return };
+    let dir = corpus::dir();
     for (format, ext) in [(Format::Xml, "xml"), (Format::Json, "json")] {
         let response = LoginError::Wrong.render(&Client::new("1.16.1", format));
         let expected = corpus::read(&dir.join(format!("subsonic/error-40.{ext}")));

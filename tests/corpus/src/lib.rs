@@ -1,41 +1,37 @@
 //! The conformance corpus: real server bodies and the inputs they were rendered from, for
 //! the test suites of every crate.
 //!
-//! Found at `$ERRORS_CORPUS`, else at `../shared/corpus` beside the workspace. Without it,
-//! tests that need it are skipped, except under `CI=true`, where a silent skip would hide
-//! that nothing was compared, so they fail.
+//! The corpus is part of the repository, in `data/` beside this crate's manifest (its
+//! README says where the bytes come from). A test that needs it fails when it is missing
+//! or empty: no test passes without its input.
 
 use std::path::{Path, PathBuf};
 
-/// The corpus directory, or `None` (after saying so) when it is absent outside CI.
+/// The folders of the corpus; each must hold at least one file.
+const FOLDERS: [&str; 2] = ["ampache-server", "subsonic"];
+
+/// The corpus directory, `data/` in this crate.
 ///
 /// # Panics
-/// When the corpus is absent and `CI=true`.
+/// When the corpus, or one of its folders, is missing or empty.
 #[must_use]
-pub fn dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("ERRORS_CORPUS").map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/corpus"
-            ))
-        },
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        return Some(dir);
+pub fn dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for folder in FOLDERS {
+        let path = dir.join(folder);
+        let entries = std::fs::read_dir(&path).unwrap_or_else(|e| {
+            panic!(
+                "the conformance corpus is missing: cannot list {}: {e}",
+                path.display()
+            )
+        });
+        assert!(
+            entries.count() > 0,
+            "the conformance corpus is empty: nothing in {}",
+            path.display()
+        );
     }
-    assert_ne!(
-        std::env::var("CI").as_deref(),
-        Ok("true"),
-        "the corpus is required under CI=true and is missing at {}",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: no corpus at {} (set ERRORS_CORPUS)",
-        dir.display()
-    );
-    None
+    dir
 }
 
 /// The bytes of a corpus file.
@@ -90,14 +86,14 @@ const COLUMNS: &str =
 /// Every row of `ampache-server/INDEX.tsv`.
 ///
 /// # Panics
-/// On a malformed index.
+/// On a malformed or empty index.
 #[must_use]
 pub fn ampache_index(corpus: &Path) -> Vec<AmpacheRow> {
     let index = read(&corpus.join("ampache-server/INDEX.tsv"));
     let index = String::from_utf8(index).expect("INDEX.tsv is UTF-8");
     let mut lines = index.lines();
     assert_eq!(lines.next(), Some(COLUMNS), "INDEX.tsv columns changed");
-    lines
+    let rows: Vec<AmpacheRow> = lines
         .filter(|line| !line.is_empty())
         .map(|line| {
             let cells: Vec<&str> = line.split('\t').collect();
@@ -131,5 +127,7 @@ pub fn ampache_index(corpus: &Path) -> Vec<AmpacheRow> {
                 content_type: (!content.is_empty()).then(|| content.to_owned()),
             }
         })
-        .collect()
+        .collect();
+    assert!(!rows.is_empty(), "INDEX.tsv lists no bodies");
+    rows
 }
