@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
 /// A position in a spec file: 1-based line and column (in characters), and the length of
 /// the offending token in characters (at least 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,39 +78,54 @@ impl Diagnostic {
         )
     }
 
-    fn write_excerpt(&self, f: &mut fmt::Formatter<'_>, pos: Pos, label: &str) -> fmt::Result {
+    /// The line at `pos` with carets under the token, drawn by annotate-snippets (as rustc
+    /// draws them), which places the carets by display width: wide characters (CJK, emoji)
+    /// before or in the token take two columns, and a tab is shown as four spaces.
+    fn write_excerpt(&self, f: &mut fmt::Formatter<'_>, pos: Pos, level: Level<'_>) -> fmt::Result {
         let Some(text) = self.source.line(pos.line) else {
             return Ok(());
         };
-        let gutter = pos.line.to_string().len();
-        let pad = " ".repeat(gutter);
-        writeln!(f, "{pad} |")?;
-        writeln!(f, "{} | {}", pos.line, text)?;
-        let indent: String = text
-            .chars()
-            .take(pos.column.saturating_sub(1) as usize)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let carets = "^".repeat(pos.len.max(1) as usize);
-        if label.is_empty() {
-            writeln!(f, "{pad} | {indent}{carets}")
-        } else {
-            writeln!(f, "{pad} | {indent}{carets} {label}")
-        }
+        let snippet = Snippet::source(text)
+            .line_start(pos.line as usize)
+            .annotation(AnnotationKind::Primary.span(byte_span(text, pos)));
+        // The whole line, however long, as before: no eliding to a terminal's width.
+        let renderer = Renderer::plain().term_width(usize::MAX / 2);
+        writeln!(
+            f,
+            "{}",
+            renderer.render(&[Group::with_level(level).element(snippet)])
+        )
     }
+}
+
+/// The bytes of `line` that `pos` covers (its column and length count characters), kept
+/// inside the line: a position past its end marks the end.
+fn byte_span(line: &str, pos: Pos) -> std::ops::Range<usize> {
+    let offset = |chars: usize| {
+        line.char_indices()
+            .nth(chars)
+            .map_or(line.len(), |(i, _)| i)
+    };
+    let start = offset(pos.column.saturating_sub(1) as usize);
+    let len = pos.len.max(1) as usize;
+    let end = line[start..]
+        .char_indices()
+        .nth(len)
+        .map_or(line.len(), |(i, _)| start + i);
+    start..end
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.headline())?;
-        self.write_excerpt(f, self.pos, "")?;
+        self.write_excerpt(f, self.pos, Level::ERROR)?;
         for (pos, note) in &self.notes {
             writeln!(
                 f,
                 "{}:{}:{}: note: {}",
                 self.source.name, pos.line, pos.column, note
             )?;
-            self.write_excerpt(f, *pos, "")?;
+            self.write_excerpt(f, *pos, Level::NOTE)?;
         }
         Ok(())
     }
@@ -169,3 +186,97 @@ impl fmt::Debug for Report {
 }
 
 impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str, pos: Pos) -> String {
+        Diagnostic::new(&Source::new("spec.yaml", text), pos, "problem").to_string()
+    }
+
+    #[test]
+    fn headline_then_the_line_and_carets() {
+        let text = "codes:\n  70:\n    name: x\n";
+        let pos = Pos {
+            line: 2,
+            column: 3,
+            len: 2,
+        };
+        let diagnostic = Diagnostic::new(&Source::new("spec.yaml", text), pos, "duplicate key")
+            .with_note(
+                Pos {
+                    line: 3,
+                    column: 11,
+                    len: 1,
+                },
+                "first defined here",
+            );
+        assert_eq!(
+            diagnostic.to_string(),
+            "spec.yaml:2:3: duplicate key\n  |\n2 |   70:\n  |   ^^\n\
+             spec.yaml:3:11: note: first defined here\n  |\n3 |     name: x\n  |           ^\n"
+        );
+    }
+
+    /// Carets sit under the token however wide the characters before it are: a CJK
+    /// character or an emoji takes two columns on a terminal, and the carets as many
+    /// columns as the token.
+    #[test]
+    fn carets_align_under_wide_characters() {
+        let line = "    message: \"見つかりません 🎉 {id}\"";
+        let column = line.chars().position(|c| c == '{').expect("placeholder") + 1;
+        let pos = Pos {
+            line: 1,
+            column: column as u32,
+            len: 4,
+        };
+        let shown = render(line, pos);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], format!("spec.yaml:1:{column}: problem"));
+        assert_eq!(lines[2], format!("1 | {line}"));
+        // 14 ASCII characters, 7 CJK characters (14 columns), a space, an emoji (2 columns)
+        // and a space come before `{id}`.
+        let before = 14 + 7 * 2 + 1 + 2 + 1;
+        assert_eq!(lines[3], format!("  | {}^^^^", " ".repeat(before)));
+
+        // A wide token gets two carets per character.
+        let line = "    title: 見つかりません";
+        let pos = Pos {
+            line: 1,
+            column: 12,
+            len: 7,
+        };
+        let shown = render(line, pos);
+        assert_eq!(
+            shown.lines().nth(3),
+            Some(format!("  | {}{}", " ".repeat(11), "^".repeat(14)).as_str())
+        );
+    }
+
+    #[test]
+    fn positions_past_the_line_or_file_stay_inside() {
+        let text = "id: x\n";
+        let past_end = Pos {
+            line: 1,
+            column: 40,
+            len: 3,
+        };
+        assert!(render(text, past_end).ends_with("1 | id: x\n  |      ^\n"));
+        // No such line: the headline alone.
+        let no_line = Pos {
+            line: 9,
+            column: 1,
+            len: 1,
+        };
+        assert_eq!(render(text, no_line), "spec.yaml:9:1: problem\n");
+        // A very long line is shown whole.
+        let long = format!("message: {}", "word ".repeat(100));
+        let end = Pos {
+            line: 1,
+            column: long.chars().count() as u32,
+            len: 1,
+        };
+        assert!(render(&long, end).contains(&long));
+    }
+}
