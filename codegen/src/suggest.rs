@@ -3,39 +3,19 @@
 /// The candidate closest to `word`, if it is within a third of the word's length.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
+    let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| (distance(&word, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
-/// Edit distance over characters, counting a swap of neighbours as one edit (`nmae`).
+/// Edit distance over characters, counting a swap of neighbours as one edit (`nmae`): the
+/// optimal string alignment distance.
 pub fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]
@@ -52,5 +32,7 @@ mod tests {
         assert_eq!(nearest("zebra", ["name", "title"]), None);
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("nmae", "name"), 1);
+        // A swap counts once, but a swapped pair is not edited again.
+        assert_eq!(distance("ab", "bca"), 3);
     }
 }
