@@ -1,28 +1,14 @@
-//! Decimal formatting on the stack: `write!` through `fmt` would be slower, and rendering
-//! must not allocate.
+//! Decimal integers in bodies, through `itoa`: on the stack, without `fmt`'s machinery
+//! (rendering must not allocate beyond growing the caller's buffer).
 
 /// Appends `n` in decimal.
-pub(crate) fn write_u64(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        // `n % 10` is below 10, so the cast keeps every bit.
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[start..]);
+pub(crate) fn write_u64(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// Appends `n` in decimal, with a leading `-` when negative.
 pub(crate) fn write_i64(out: &mut Vec<u8>, n: i64) {
-    if n < 0 {
-        out.push(b'-');
-    }
-    write_u64(out, n.unsigned_abs());
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 #[cfg(test)]
