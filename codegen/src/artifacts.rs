@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit::{fixtures, markdown};
 use crate::model::Spec;
+use crate::resolved::Resolved;
 use crate::schema;
 
 /// One generated file, its path relative to the workspace root.
@@ -27,22 +28,27 @@ pub fn artifacts(spec_dir: &Path, specs: &[(PathBuf, Spec)]) -> Vec<Artifact> {
         path: spec_dir.join(schema::FILE_NAME),
         content: schema::schema_text().into_bytes(),
     }];
+    // Each spec is resolved once; the pages, the index and the fixtures read the result.
+    let resolved: Vec<Resolved<'_>> = specs.iter().map(|(_, spec)| Resolved::new(spec)).collect();
     let docs = Path::new(markdown::DIR);
-    for (path, spec) in specs {
+    for ((path, spec), resolved) in specs.iter().zip(&resolved) {
         // The stamp names the spec as the command line does, whatever path it was loaded by.
         let source = spec_dir.join(path.file_name().unwrap_or(path.as_os_str()));
         out.push(Artifact {
             path: docs.join(markdown::file_name(spec)),
-            content: markdown::page(spec, &source).into_bytes(),
+            content: markdown::page(resolved, &source).into_bytes(),
         });
     }
-    let all: Vec<&Spec> = specs.iter().map(|(_, spec)| spec).collect();
     out.push(Artifact {
         path: docs.join("README.md"),
-        content: markdown::index(&all).into_bytes(),
+        content: markdown::index(&resolved).into_bytes(),
     });
-    for (_, spec) in specs {
-        out.extend(fixtures::fixtures(spec));
+    for resolved in &resolved {
+        out.extend(
+            fixtures::fixtures(resolved)
+                .into_iter()
+                .map(|(path, content)| Artifact { path, content }),
+        );
     }
     out
 }

@@ -10,6 +10,7 @@ mod ident;
 mod load;
 pub mod model;
 mod placeholders;
+mod resolved;
 pub mod schema;
 mod structure;
 mod suggest;

@@ -5,8 +5,8 @@
 
 use errors_wire::{ampache, lastfm, subsonic};
 
-use crate::emit::facts;
-use crate::model::{Code, Family, Format, Spec, Version};
+use crate::model::{Family, Format, Version};
+use crate::resolved::{Resolved, ResolvedCode};
 
 /// The values a body is rendered from. A shape that does not carry a field ignores it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,13 +26,14 @@ pub struct Inputs<'a> {
 impl<'a> Inputs<'a> {
     /// The spec's example values for a code; the default message and the first error type
     /// stand in for what the example leaves out.
-    pub fn example(spec: &Spec, number: u32, code: &'a Code) -> Self {
+    pub(crate) fn example(resolved: &ResolvedCode<'a>) -> Self {
+        let code = resolved.code;
         let example = code.example.as_ref();
         Self {
-            code: number,
+            code: resolved.number,
             message: example
                 .and_then(|e| e.message.as_deref())
-                .unwrap_or_else(|| facts::default_message(spec, code)),
+                .unwrap_or(resolved.default_message),
             action: example
                 .and_then(|e| e.action.as_deref())
                 .unwrap_or_default(),
@@ -125,25 +126,29 @@ pub struct Sample<'s> {
 /// sends the code and format that version serves, oldest first; for the other families one
 /// per format (Subsonic with protocol version [`subsonic::DEFAULT_VERSION`], which
 /// OpenSubsonic servers report too).
-pub fn samples<'s>(spec: &'s Spec, number: u32, code: &Code) -> Vec<Sample<'s>> {
-    let inputs = Inputs::example(spec, number, code);
-    match spec.family {
-        Family::Ampache => facts::versions_sending(spec, number, code)
-            .into_iter()
-            .flat_map(|version| {
+pub(crate) fn samples<'s>(resolved: &Resolved<'s>, code: &ResolvedCode<'s>) -> Vec<Sample<'s>> {
+    let family = resolved.spec.family;
+    let inputs = Inputs::example(code);
+    match family {
+        Family::Ampache => code
+            .sending
+            .iter()
+            .flat_map(|sending| {
+                let version = sending.version;
                 version.formats.iter().map(move |&format| Sample {
                     version: Some(version),
                     format,
-                    body: render(spec.family, &version.id, format, &inputs),
+                    body: render(family, &version.id, format, &inputs),
                 })
             })
             .collect(),
-        Family::Lastfm | Family::Subsonic => facts::formats(spec)
-            .into_iter()
-            .map(|format| Sample {
+        Family::Lastfm | Family::Subsonic => resolved
+            .formats
+            .iter()
+            .map(|&format| Sample {
                 version: None,
                 format,
-                body: render(spec.family, subsonic::DEFAULT_VERSION, format, &inputs),
+                body: render(family, subsonic::DEFAULT_VERSION, format, &inputs),
             })
             .collect(),
     }

@@ -12,7 +12,19 @@ pub fn is_legacy_code(spec: &Spec, number: u32) -> bool {
 /// The versions that send `number`, oldest first: a legacy code only in versions with
 /// `legacy_codes`, a code with `since` from that version on, any other code in all of them.
 pub fn versions_sending<'s>(spec: &'s Spec, number: u32, code: &Code) -> Vec<&'s Version> {
-    let legacy = is_legacy_code(spec, number);
+    sending_versions(spec, code, is_legacy_code(spec, number))
+        .map(|(_, version)| version)
+        .collect()
+}
+
+/// [`versions_sending`] for a code already known to be a legacy code or not, with each
+/// version's position in `spec.versions`. Finding that out scans every code, so whoever
+/// needs it for every code finds it out once for all of them (`crate::resolved`).
+pub(crate) fn sending_versions<'s>(
+    spec: &'s Spec,
+    code: &Code,
+    legacy: bool,
+) -> impl Iterator<Item = (usize, &'s Version)> {
     let first = code
         .since
         .as_deref()
@@ -20,9 +32,9 @@ pub fn versions_sending<'s>(spec: &'s Spec, number: u32, code: &Code) -> Vec<&'s
         .unwrap_or(0);
     spec.versions
         .iter()
+        .enumerate()
         .skip(first)
-        .filter(|version| !legacy || version.legacy_codes)
-        .collect()
+        .filter(move |(_, version)| !legacy || version.legacy_codes)
 }
 
 /// Every format any version serves, XML first.

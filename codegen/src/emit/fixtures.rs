@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use crate::artifacts::Artifact;
 use crate::emit::bodies::{self, Sample};
 use crate::model::Spec;
+use crate::resolved::Resolved;
 
 /// The folder all fixtures live in, relative to the workspace root.
 pub const DIR: &str = "fixtures";
@@ -31,17 +31,15 @@ pub fn path(spec: &Spec, number: u32, sample: &Sample<'_>) -> PathBuf {
     path
 }
 
-/// Every fixture of a spec, codes in ascending order.
-pub fn fixtures(spec: &Spec) -> Vec<Artifact> {
-    spec.codes
+/// Every fixture of a spec as its path and body, codes in ascending order.
+pub(crate) fn fixtures(resolved: &Resolved<'_>) -> Vec<(PathBuf, Vec<u8>)> {
+    resolved
+        .codes
         .iter()
-        .flat_map(|(&number, code)| {
-            bodies::samples(spec, number, code)
+        .flat_map(|code| {
+            bodies::samples(resolved, code)
                 .into_iter()
-                .map(move |sample| Artifact {
-                    path: path(spec, number, &sample),
-                    content: sample.body,
-                })
+                .map(|sample| (path(resolved.spec, code.number, &sample), sample.body))
         })
         .collect()
 }

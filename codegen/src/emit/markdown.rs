@@ -3,12 +3,14 @@
 //! Every example body comes from [`bodies`], so a doc example is the very fixture a client
 //! tests against and the very body the server crate renders.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::emit::bodies::{self, Sample};
 use crate::emit::facts;
-use crate::model::{Code, Format, Lifecycle, Message, Spec, Version};
+use crate::model::{Code, Format, Lifecycle, Message, Spec};
+use crate::resolved::{Resolved, ResolvedCode};
 
 /// The folder the docs live in, relative to the workspace root.
 pub const DIR: &str = "docs";
@@ -22,7 +24,8 @@ pub fn file_name(spec: &Spec) -> String {
 }
 
 /// One spec's page. `source` is the spec's path as the stamp names it.
-pub fn page(spec: &Spec, source: &Path) -> String {
+pub(crate) fn page(resolved: &Resolved<'_>, source: &Path) -> String {
+    let spec = resolved.spec;
     let mut out = String::new();
     stamp(&mut out, &source.display().to_string());
     let _ = writeln!(out, "# {} errors\n", spec.title);
@@ -47,15 +50,15 @@ pub fn page(spec: &Spec, source: &Path) -> String {
     if !spec.rules.trim().is_empty() {
         let _ = writeln!(out, "## Rules\n\n{}\n", spec.rules.trim_end());
     }
-    versions(&mut out, spec);
-    table(&mut out, spec);
+    versions(&mut out, resolved);
+    table(&mut out, resolved);
     reserved(&mut out, spec);
-    for (&number, code) in &spec.codes {
+    for code in &resolved.codes {
         if !out.ends_with("\n\n") {
             out.push('\n');
         }
-        let _ = writeln!(out, "<a id=\"{number}\"></a>");
-        out.push_str(&code_section(spec, number, code));
+        let _ = writeln!(out, "<a id=\"{}\"></a>", code.number);
+        section(&mut out, resolved, code);
     }
     out
 }
@@ -64,6 +67,26 @@ pub fn page(spec: &Spec, source: &Path) -> String {
 /// its anchor.
 pub fn code_section(spec: &Spec, number: u32, code: &Code) -> String {
     let mut out = String::new();
+    let resolved = Resolved::new(spec);
+    match resolved.code(number) {
+        Some(resolved_code) if resolved_code.code == code => {
+            section(&mut out, &resolved, resolved_code);
+        }
+        // A code that is not the spec's own: resolve it alone, as the spec's would be.
+        _ => {
+            let mut alone = spec.clone();
+            alone.codes.insert(number, code.clone());
+            let resolved = Resolved::new(&alone);
+            if let Some(resolved_code) = resolved.code(number) {
+                section(&mut out, &resolved, resolved_code);
+            }
+        }
+    }
+    out
+}
+
+fn section(out: &mut String, resolved: &Resolved<'_>, resolved_code: &ResolvedCode<'_>) {
+    let (number, code) = (resolved_code.number, resolved_code.code);
     let _ = writeln!(out, "## {number} {}: {}\n", code.name, code.title);
     match code.lifecycle {
         Lifecycle::Active => {}
@@ -74,7 +97,7 @@ pub fn code_section(spec: &Spec, number: u32, code: &Code) -> String {
         ),
     }
     let _ = writeln!(out, "{}\n", code.description.trim_end());
-    facts_list(&mut out, spec, number, code);
+    facts_list(out, resolved, resolved_code);
     for meaning in &code.meanings {
         let _ = writeln!(
             out,
@@ -87,12 +110,11 @@ pub fn code_section(spec: &Spec, number: u32, code: &Code) -> String {
     if !code.note.trim().is_empty() {
         let _ = writeln!(out, "\n**Note.** {}", code.note.trim_end());
     }
-    examples(&mut out, spec, number, code);
-    out
+    examples(out, resolved, resolved_code);
 }
 
 /// The docs/README.md index of every spec.
-pub fn index(specs: &[&Spec]) -> String {
+pub(crate) fn index(specs: &[Resolved<'_>]) -> String {
     let mut out = String::new();
     stamp(&mut out, "spec/");
     out.push_str("# Error codes\n\n");
@@ -102,9 +124,10 @@ pub fn index(specs: &[&Spec]) -> String {
          (`error-<code>.<ext>`), for client test suites.\n\n",
     );
     out.push_str("| API | Codes | Versions | Formats | Page |\n|---|---|---|---|---|\n");
-    for spec in specs {
+    for resolved in specs {
+        let spec = resolved.spec;
         let versions: Vec<&str> = spec.versions.iter().map(|v| v.id.as_str()).collect();
-        let formats: Vec<&str> = facts::formats(spec).into_iter().map(format_label).collect();
+        let formats: Vec<&str> = resolved.formats.iter().copied().map(format_label).collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | [{}]({}) |",
@@ -127,19 +150,21 @@ fn stamp(out: &mut String, source: &str) {
     );
 }
 
-fn versions(out: &mut String, spec: &Spec) {
+fn versions(out: &mut String, resolved: &Resolved<'_>) {
+    let spec = resolved.spec;
     out.push_str("## Versions\n\n");
     out.push_str(
         "| Version | Formats | HTTP status of errors | Legacy codes |\n|---|---|---|---|\n",
     );
-    for version in &spec.versions {
+    let statuses = version_statuses(resolved);
+    for (version, statuses) in spec.versions.iter().zip(statuses) {
         let formats: Vec<&str> = version.formats.iter().map(|&f| format_label(f)).collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
             version.id,
             formats.join(", "),
-            version_statuses(spec, version),
+            statuses,
             if version.legacy_codes { "yes" } else { "no" }
         );
     }
@@ -154,38 +179,42 @@ fn versions(out: &mut String, spec: &Spec) {
     }
 }
 
-/// The statuses errors are sent with in one version: its default, or the range the codes use.
-fn version_statuses(spec: &Spec, version: &Version) -> String {
-    let mut statuses: Vec<u16> = spec
-        .codes
-        .iter()
-        .filter(|(number, code)| {
-            facts::versions_sending(spec, **number, code)
-                .iter()
-                .any(|v| v.id == version.id)
-        })
-        .map(|(_, code)| code.http_status_in(version))
-        .collect();
-    statuses.sort_unstable();
-    statuses.dedup();
-    match statuses.as_slice() {
-        [] => version.http_status.to_string(),
-        [only] => only.to_string(),
-        _ => "per code".to_owned(),
+/// For each version, the statuses errors are sent with in it: its default, or the range the
+/// codes it sends use.
+fn version_statuses(resolved: &Resolved<'_>) -> Vec<String> {
+    let versions = &resolved.spec.versions;
+    let mut statuses: Vec<BTreeSet<u16>> = vec![BTreeSet::new(); versions.len()];
+    for code in &resolved.codes {
+        for sending in &code.sending {
+            statuses[sending.index].insert(sending.http_status);
+        }
     }
+    versions
+        .iter()
+        .zip(statuses)
+        .map(|(version, statuses)| {
+            let mut statuses = statuses.into_iter();
+            match (statuses.next(), statuses.next()) {
+                (None, _) => version.http_status.to_string(),
+                (Some(only), None) => only.to_string(),
+                (Some(_), Some(_)) => "per code".to_owned(),
+            }
+        })
+        .collect()
 }
 
-fn table(out: &mut String, spec: &Spec) {
+fn table(out: &mut String, resolved: &Resolved<'_>) {
     out.push_str("## Codes\n\n");
     out.push_str("| Code | Name | Title | HTTP status | Retry | Lifecycle |\n");
     out.push_str("|---|---|---|---|---|---|\n");
-    for (&number, code) in &spec.codes {
+    for resolved_code in &resolved.codes {
+        let (number, code) = (resolved_code.number, resolved_code.code);
         let _ = writeln!(
             out,
             "| [{number}](#{number}) | `{}` | {} | {} | {} | {} |",
             code.name,
             code.title,
-            statuses(spec, number, code),
+            statuses(resolved_code),
             facts::retry_keyword(code.retry),
             facts::lifecycle_keyword(code.lifecycle)
         );
@@ -209,13 +238,13 @@ fn reserved(out: &mut String, spec: &Spec) {
 
 /// The HTTP status a code is sent with, per version where it differs: `200` or
 /// `3–6: 200; 8: 404`, over the versions that send the code.
-pub fn statuses(spec: &Spec, number: u32, code: &Code) -> String {
+fn statuses(code: &ResolvedCode<'_>) -> String {
     let mut groups: Vec<(Vec<&str>, u16)> = Vec::new();
-    for version in facts::versions_sending(spec, number, code) {
-        let status = code.http_status_in(version);
+    for sending in &code.sending {
+        let (id, status) = (sending.version.id.as_str(), sending.http_status);
         match groups.last_mut() {
-            Some((ids, last)) if *last == status => ids.push(&version.id),
-            _ => groups.push((vec![&version.id], status)),
+            Some((ids, last)) if *last == status => ids.push(id),
+            _ => groups.push((vec![id], status)),
         }
     }
     match groups.as_slice() {
@@ -237,7 +266,8 @@ fn span(ids: &[&str]) -> String {
     }
 }
 
-fn facts_list(out: &mut String, spec: &Spec, number: u32, code: &Code) {
+fn facts_list(out: &mut String, resolved: &Resolved<'_>, resolved_code: &ResolvedCode<'_>) {
+    let code = resolved_code.code;
     match &code.message {
         Message::Plain(text) => {
             let _ = writeln!(out, "- **Default message:** `{text}`");
@@ -253,25 +283,18 @@ fn facts_list(out: &mut String, spec: &Spec, number: u32, code: &Code) {
         let types: Vec<String> = code.error_types.iter().map(|t| format!("`{t}`")).collect();
         let _ = writeln!(out, "- **Error types:** {}", types.join(", "));
     }
-    let _ = writeln!(out, "- **HTTP status:** {}", statuses(spec, number, code));
-    if let Some(legacy) = code.legacy {
-        let old: Vec<&str> = spec
-            .versions
-            .iter()
-            .filter(|v| v.legacy_codes)
-            .map(|v| v.id.as_str())
-            .collect();
+    let _ = writeln!(out, "- **HTTP status:** {}", statuses(resolved_code));
+    if let Some(legacy) = resolved_code.legacy {
         let _ = writeln!(
             out,
             "- **Legacy equivalent:** [{legacy}](#{legacy}), sent instead by {}",
-            versions_label(&old)
+            versions_label(&resolved.legacy_versions)
         );
     }
-    let replaced: Vec<String> = spec
-        .codes
+    let replaced: Vec<String> = resolved_code
+        .sent_instead_of
         .iter()
-        .filter(|(_, other)| other.legacy == Some(number))
-        .map(|(n, _)| format!("[{n}](#{n})"))
+        .map(|n| format!("[{n}](#{n})"))
         .collect();
     if !replaced.is_empty() {
         let _ = writeln!(out, "- **Sent instead of:** {}", replaced.join(", "));
@@ -293,8 +316,8 @@ fn facts_list(out: &mut String, spec: &Spec, number: u32, code: &Code) {
 }
 
 /// The example bodies, versions that send the same bytes grouped under one heading.
-fn examples(out: &mut String, spec: &Spec, number: u32, code: &Code) {
-    let samples = bodies::samples(spec, number, code);
+fn examples(out: &mut String, resolved: &Resolved<'_>, code: &ResolvedCode<'_>) {
+    let samples = bodies::samples(resolved, code);
     if samples.is_empty() {
         return;
     }
