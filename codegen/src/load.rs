@@ -60,9 +60,16 @@ pub fn load_str(name: &str, text: &str) -> Result<Spec, Report> {
         }
     };
     let structural = structure::check(&tree, &schema::schema(), &source);
+    // A structurally sound tree is read as the model without parsing the text again. Any
+    // other, and one the strict tree reader declines, is read by serde-saphyr from the text.
+    let from_tree = if structural.is_empty() {
+        yaml::from_tree::<Spec>(&tree).ok()
+    } else {
+        None
+    };
     // Values of the right type but outside the schema's bounds still deserialize; then the
     // rules below run too, so one run reports everything.
-    let spec: Spec = match serde_saphyr::from_str(text) {
+    let spec: Spec = match from_tree.map_or_else(|| serde_saphyr::from_str(text), Ok) {
         Ok(spec) => spec,
         Err(_) if !structural.is_empty() => return Err(Report::from(structural)),
         Err(error) => {
@@ -139,4 +146,82 @@ pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect();
     files.sort();
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saphyr(text: &str) -> Option<Spec> {
+        serde_saphyr::from_str(text).ok()
+    }
+
+    fn tree(text: &str) -> Option<Spec> {
+        yaml::from_tree(&yaml::parse(text).ok()?).ok()
+    }
+
+    /// Reading the model from the tree gives what serde-saphyr gives from the text, for the
+    /// shipped specs and synthetic ones.
+    #[test]
+    fn the_tree_reads_as_the_text_does() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        let mut texts: Vec<String> = spec_files(&dir)
+            .expect("spec/ is listable")
+            .iter()
+            .map(|file| std::fs::read_to_string(file).expect("readable"))
+            .collect();
+        texts.push(crate::synthetic::spec_text("synthetic", 50));
+        assert!(texts.len() > 1);
+        for text in &texts {
+            let expected = saphyr(text).expect("a shipped spec reads");
+            assert_eq!(tree(text).as_ref(), Some(&expected));
+            assert_eq!(load_str("spec.yaml", text).ok(), Some(expected));
+        }
+    }
+
+    /// Where YAML's plain scalars would have to be re-read as strings (`1.10`, `yes`) or
+    /// differ in type, the tree declines and the loader reads the text with serde-saphyr:
+    /// the same spec, or the same error, either way.
+    #[test]
+    fn the_tree_declines_what_it_cannot_read_the_same() {
+        let base = crate::synthetic::spec_text("odd", 3);
+        let variants = [
+            base.replace("id: \"1\"", "id: 1.10"),
+            base.replace("title: Error 3\n", "title: yes\n"),
+            base.replace("title: Error 3\n", "title: 12\n"),
+            base.replace("title: Error 3\n", "title: ~\n"),
+            base.replace("message: Error number 3\n", "message: 3\n"),
+            base.replace(
+                "retry: never\n",
+                "retry: never\n    http_status: {1: 404}\n",
+            ),
+            base.replace(
+                "retry: never\n",
+                "retry: never\n    http_status: {\"1\": 404}\n",
+            ),
+            base.replace("retry: never\n", "retry: never\n    legacy: \"10\"\n"),
+        ];
+        for text in &variants {
+            assert_ne!(text, &base);
+            let expected = saphyr(text);
+            if let Some(from_tree) = tree(text) {
+                assert_eq!(Some(&from_tree), expected.as_ref(), "{text}");
+            }
+            // (A spec serde-saphyr reads may still break a structural check or a rule.)
+            if let (Some(spec), Ok(loaded)) = (&expected, load_str("odd.yaml", text)) {
+                assert_eq!(spec, &loaded);
+            }
+        }
+        assert!(
+            tree(&variants[0]).is_none(),
+            "a float is not read as a string"
+        );
+        assert_eq!(
+            load_str("odd.yaml", &variants[0])
+                .ok()
+                .map(|s| s.versions[0].id.clone()),
+            Some("1.10".to_owned()),
+            "serde-saphyr reads the version as written"
+        );
+    }
 }

@@ -49,7 +49,7 @@ impl<'a> Checker<'a> {
                 // Keys seen so far with their first node: a spec of 10,000 codes is one map.
                 let mut seen = std::collections::HashMap::with_capacity(entries.len());
                 for (key, value) in entries {
-                    let text = key.as_key();
+                    let text = key.key_text();
                     let first = text.clone().and_then(|text| match seen.entry(text) {
                         std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
                         std::collections::hash_map::Entry::Vacant(slot) => {
@@ -121,7 +121,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if let Some(constant) = schema.get("const").and_then(Json::as_str)
-            && node.as_key().as_deref() != Some(constant)
+            && node.key_text().as_deref() != Some(constant)
         {
             let message = format!("expected `{constant}` at `{}`", dotted(path));
             self.emit(node.pos, message);
@@ -268,13 +268,13 @@ impl<'a> Checker<'a> {
         let patterns = schema.get("patternProperties").and_then(Json::as_object);
         let additional = schema.get("additionalProperties");
         for (key, value) in entries {
-            let Some(name) = key.as_key() else {
+            let Some(name) = key.key_text() else {
                 let message = format!("expected a plain key at `{}`", dotted(path));
                 self.emit(key.pos, message);
                 continue;
             };
-            path.push(name.clone());
-            if let Some(property) = properties.and_then(|p| p.get(&name)) {
+            path.push(name.to_string());
+            if let Some(property) = properties.and_then(|p| p.get(name.as_ref())) {
                 self.node(value, property, path);
             } else if let Some((pattern, property)) = patterns.and_then(|p| p.iter().next()) {
                 if pattern_matches(pattern, &name) {

@@ -4,8 +4,10 @@
 //! source text of every scalar, and it is what structural checks and diagnostics point
 //! into. serde-saphyr does the parsing; this module only records what it saw.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Location, Options, Spanned};
 
@@ -49,11 +51,16 @@ impl Value {
 impl Node {
     /// The node's text as a map key or string: scalars only.
     pub fn as_key(&self) -> Option<String> {
+        self.key_text().map(Cow::into_owned)
+    }
+
+    /// [`Node::as_key`], borrowed when the node is a string (most keys are).
+    pub fn key_text(&self) -> Option<Cow<'_, str>> {
         match &self.value {
-            Value::Str(s) => Some(s.clone()),
-            Value::Int(i) => Some(i.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            Value::Float(x) => Some(x.to_string()),
+            Value::Str(s) => Some(Cow::Borrowed(s)),
+            Value::Int(i) => Some(Cow::Owned(i.to_string())),
+            Value::Bool(b) => Some(Cow::Owned(b.to_string())),
+            Value::Float(x) => Some(Cow::Owned(x.to_string())),
             Value::Null | Value::Seq(_) | Value::Map(_) => None,
         }
     }
@@ -68,7 +75,7 @@ impl Node {
         match &self.value {
             Value::Map(entries) => entries
                 .iter()
-                .find(|(k, _)| k.as_key().as_deref() == Some(key))
+                .find(|(k, _)| k.key_text().as_deref() == Some(key))
                 .map(|(k, v)| (k, v)),
             _ => None,
         }
@@ -132,9 +139,17 @@ fn pos_of(location: Location, text: &str) -> Pos {
         .and_then(|(start, len)| text.get(start as usize..(start + len) as usize))
         .map_or(1, |s| s.chars().count().max(1));
     Pos {
+        len: u32::try_from(len).unwrap_or(1),
+        ..start_of(location)
+    }
+}
+
+/// The position of the first character at `location`, one character long.
+fn start_of(location: Location) -> Pos {
+    Pos {
         line: location.line().max(1) as u32,
         column: location.column().max(1) as u32,
-        len: u32::try_from(len).unwrap_or(1),
+        len: 1,
     }
 }
 
@@ -151,7 +166,6 @@ enum Raw {
 
 impl Raw {
     fn into_node(self, location: Location, text: &str) -> Node {
-        let pos = pos_of(location, text);
         let convert = |s: Spanned<Raw>| s.value.into_node(s.referenced, text);
         let value = match self {
             Raw::Null => Value::Null,
@@ -167,10 +181,11 @@ impl Raw {
                     .collect(),
             ),
         };
-        // A collection's span covers all of it: point at its first character only.
+        // A collection's span covers all of it: point at its first character only (and
+        // don't count the characters of all of it, at every level of nesting).
         let pos = match value {
-            Value::Seq(_) | Value::Map(_) => Pos { len: 1, ..pos },
-            _ => pos,
+            Value::Seq(_) | Value::Map(_) => start_of(location),
+            _ => pos_of(location, text),
         };
         Node { value, pos }
     }
@@ -250,5 +265,161 @@ impl<'de> Visitor<'de> for RawVisitor {
             entries.push((key, value));
         }
         Ok(Raw::Map(entries))
+    }
+}
+
+/// Deserializes a value from a tree that [`parse`] made, so that a spec is parsed once: the
+/// tree is what the structural checks read and what the model is read from.
+///
+/// It is strict where serde-saphyr is lenient (a plain `1.10` or `yes` read as a string, say):
+/// it reads every scalar as the type the tree gave it, so that it either gives what
+/// serde-saphyr would give from the same text or fails. The loader then reads the text with
+/// serde-saphyr instead, for its value or its located error.
+pub(crate) fn from_tree<T: serde::de::DeserializeOwned>(node: &Node) -> Result<T, TreeError> {
+    T::deserialize(TreeDeserializer(node))
+}
+
+/// Why a tree could not be read as the type asked for.
+#[derive(Debug)]
+pub(crate) struct TreeError(String);
+
+impl fmt::Display for TreeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TreeError {}
+
+impl serde::de::Error for TreeError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        TreeError(message.to_string())
+    }
+}
+
+struct TreeDeserializer<'de>(&'de Node);
+
+impl<'de> Deserializer<'de> for TreeDeserializer<'de> {
+    type Error = TreeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match &self.0.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Int(i) => match (u64::try_from(*i), i64::try_from(*i)) {
+                (Ok(u), _) => visitor.visit_u64(u),
+                (_, Ok(i)) => visitor.visit_i64(i),
+                _ => visitor.visit_i128(*i),
+            },
+            Value::Float(x) => visitor.visit_f64(*x),
+            Value::Str(s) => visitor.visit_borrowed_str(s),
+            Value::Seq(items) => {
+                let mut access = SeqOfNodes(items.iter());
+                let value = visitor.visit_seq(&mut access)?;
+                match access.0.len() {
+                    0 => Ok(value),
+                    left => Err(serde::de::Error::custom(format!(
+                        "{left} more items than expected"
+                    ))),
+                }
+            }
+            Value::Map(entries) => visitor.visit_map(MapOfNodes {
+                entries: entries.iter(),
+                value: None,
+            }),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        match self.0.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, TreeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        visitor.visit_unit()
+    }
+
+    /// A unit variant, written as its name; any other form is declined.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, TreeError> {
+        match &self.0.value {
+            Value::Str(s) => visitor.visit_enum(BorrowedStrDeserializer::new(s)),
+            _ => Err(serde::de::Error::custom("expected the name of a variant")),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier
+    }
+}
+
+struct SeqOfNodes<'de>(std::slice::Iter<'de, Node>);
+
+impl<'de> SeqAccess<'de> for SeqOfNodes<'de> {
+    type Error = TreeError;
+
+    fn next_element_seed<T: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, TreeError> {
+        self.0
+            .next()
+            .map(|item| seed.deserialize(TreeDeserializer(item)))
+            .transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+struct MapOfNodes<'de> {
+    entries: std::slice::Iter<'de, (Node, Node)>,
+    value: Option<&'de Node>,
+}
+
+impl<'de> MapAccess<'de> for MapOfNodes<'de> {
+    type Error = TreeError;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, TreeError> {
+        match self.entries.next() {
+            Some((key, value)) => {
+                self.value = Some(value);
+                seed.deserialize(TreeDeserializer(key)).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, TreeError> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(TreeDeserializer(value)),
+            None => Err(serde::de::Error::custom("a value without a key")),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
     }
 }
