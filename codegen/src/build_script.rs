@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! // build.rs
-//! fn main() -> Result<(), errors_codegen::Report> {
+//! fn main() -> Result<(), errors_codegen::Error> {
 //!     errors_codegen::Build::new().spec("spec/shop.yaml").generate()?;
 //!     Ok(())
 //! }
@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Pos, Report, Source};
+use crate::Error;
 use crate::emit;
 use crate::write::write_if_changed;
 
@@ -63,13 +63,21 @@ impl Build {
 
     /// Load and validate every spec, then write `<id>.rs` for each. Files whose content is
     /// unchanged are left alone. Returns the paths of the generated files.
-    pub fn generate(self) -> Result<Vec<PathBuf>, Report> {
+    ///
+    /// # Errors
+    /// [`Error::Spec`] with every problem of the specs, [`Error::Io`] for a spec or folder
+    /// that cannot be read or a file that cannot be written, [`Error::MissingOutDir`] outside
+    /// a build script without [`Build::out_dir`].
+    pub fn generate(self) -> Result<Vec<PathBuf>, Error> {
         let mut files = self.specs.clone();
         for dir in &self.dirs {
             if self.cargo {
                 println!("cargo:rerun-if-changed={}", dir.display());
             }
-            files.extend(crate::spec_files(dir).map_err(|e| failure(dir, &e.to_string()))?);
+            files.extend(crate::spec_files(dir).map_err(|source| Error::Io {
+                path: dir.clone(),
+                source,
+            })?);
         }
         if self.cargo {
             for file in &files {
@@ -81,12 +89,7 @@ impl Build {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
                 .map(PathBuf::from)
-                .ok_or_else(|| {
-                    failure(
-                        Path::new("OUT_DIR"),
-                        "OUT_DIR is not set: call from a build script or set out_dir",
-                    )
-                })?,
+                .ok_or(Error::MissingOutDir)?,
         };
         let mut written = Vec::new();
         for (path, spec) in specs {
@@ -97,18 +100,12 @@ impl Build {
             );
             let code = emit::rust::render(&spec, &origin);
             let target = out_dir.join(format!("{}.rs", spec.id));
-            write_if_changed(&target, code.as_bytes())
-                .map_err(|e| failure(&target, &e.to_string()))?;
+            write_if_changed(&target, code.as_bytes()).map_err(|source| Error::Io {
+                path: target.clone(),
+                source,
+            })?;
             written.push(target);
         }
         Ok(written)
     }
-}
-
-fn failure(path: &Path, message: &str) -> Report {
-    Report::from(vec![Diagnostic::new(
-        &Source::new(path.display().to_string(), ""),
-        Pos::START,
-        message.to_string(),
-    )])
 }

@@ -24,8 +24,12 @@ pub struct Spec {
     /// Where the API's own documentation of its errors lives.
     pub docs_url: String,
     /// The wire family: decides which body shapes the API speaks.
+    #[serde(with = "crate::words::one")]
+    #[schemars(schema_with = "crate::words::schema::<Family>")]
     pub family: Family,
     /// How the code travels in a JSON body.
+    #[serde(with = "crate::words::one")]
+    #[schemars(schema_with = "crate::words::schema::<JsonCode>")]
     pub json_code: JsonCode,
     /// Inclusive ranges every code must fall in, as `[first, last]` pairs.
     pub code_ranges: Vec<[u32; 2]>,
@@ -50,37 +54,9 @@ pub struct Spec {
     pub codes: BTreeMap<u32, Code>,
 }
 
-/// The family of wire shapes an API speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Family {
-    /// `<root><error ...>` XML and `{"error": {...}}` JSON, in a legacy and a modern shape.
-    Ampache,
-    /// `<lfm status="failed">` XML and `{"error": N, "message": "..."}` JSON.
-    Lastfm,
-    /// `<subsonic-response status="failed">` and its JSON envelope.
-    Subsonic,
-}
-
-/// How a code is written in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum JsonCode {
-    /// `"code": "4704"`
-    String,
-    /// `"error": 6`
-    Number,
-}
-
-/// Body format.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    Xml,
-    Json,
-}
+// The vocabulary is errors-wire's, one type per concept for the wire, the catalogs and
+// the generator.
+pub use errors_wire::{Family, Format, JsonCode, Lifecycle, Retry};
 
 /// One version of the API and what is particular to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -93,6 +69,8 @@ pub struct Version {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The body formats this version serves.
+    #[serde(with = "crate::words::many")]
+    #[schemars(schema_with = "crate::words::schema_list::<Format>")]
     pub formats: Vec<Format>,
     /// Whether this version answers with each code's `legacy` equivalent.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -130,9 +108,12 @@ pub struct Code {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legacy: Option<u32>,
     /// What a client should do about it.
+    #[serde(with = "crate::words::one")]
+    #[schemars(schema_with = "crate::words::schema::<Retry>")]
     pub retry: Retry,
     /// Whether the code is still in use.
-    #[serde(default, skip_serializing_if = "is_active")]
+    #[serde(default, skip_serializing_if = "is_active", with = "crate::words::one")]
+    #[schemars(schema_with = "crate::words::schema::<Lifecycle>")]
     pub lifecycle: Lifecycle,
     /// A note on history or naming; required when the code is retired.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -166,37 +147,6 @@ pub enum HttpStatus {
     All(#[schemars(range(min = 100, max = 599))] u16),
     /// Version id (or `default`) -> status.
     PerVersion(BTreeMap<String, u16>),
-}
-
-/// Retry advice for a client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Retry {
-    /// Retrying the same request gives the same error: fix the request.
-    Never,
-    /// A temporary condition: the same request may succeed a little later.
-    Later,
-    /// Throttled: retry with exponential backoff.
-    Backoff,
-    /// Waiting on something else (a user's approval): poll again.
-    Poll,
-    /// The session or token is no longer valid: authenticate again, then retry.
-    Reauthenticate,
-    /// The credentials themselves are refused: stop sending requests.
-    Fatal,
-}
-
-/// Whether a code is still in use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Lifecycle {
-    /// In use.
-    #[default]
-    Active,
-    /// Still sent, but on its way out.
-    Deprecated,
-    /// No longer sent; kept so old bodies still parse and the number is never reused.
-    Retired,
 }
 
 /// Another meaning of the same number.
@@ -284,5 +234,14 @@ impl Code {
                 .copied()
                 .unwrap_or(version.http_status),
         }
+    }
+}
+
+impl Spec {
+    /// The version a client's version string means, by errors-wire's one version rule
+    /// ([`errors_wire::version::resolve`]); `None` when the API has no such version.
+    pub fn resolve_version(&self, requested: &str) -> Option<&Version> {
+        let ids = self.versions.iter().map(|v| v.id.as_str());
+        errors_wire::version::resolve(ids, requested).map(|index| &self.versions[index])
     }
 }

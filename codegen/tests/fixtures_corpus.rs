@@ -3,8 +3,6 @@
 
 // Only the workspace and corpus helpers are needed here, not the binary runner.
 #[allow(dead_code)]
-mod common;
-
 use std::path::{Path, PathBuf};
 
 /// Every file under `dir`, relative to it, sorted.
@@ -30,7 +28,7 @@ fn ampache_fixtures_are_the_corpus_file_for_file() {
     let corpus = errors_corpus::dir();
     let indexed = errors_corpus::ampache_index(&corpus).len();
     let corpus = corpus.join("ampache-server");
-    let fixtures = common::workspace().join("fixtures/ampache");
+    let fixtures = workspace().join("fixtures/ampache");
     let bodies: Vec<PathBuf> = files(&corpus)
         .into_iter()
         .filter(|path| path.extension().is_some_and(|e| e == "xml" || e == "json"))
@@ -57,7 +55,7 @@ fn ampache_fixtures_are_the_corpus_file_for_file() {
 #[test]
 fn subsonic_fixtures_hold_every_corpus_body() {
     let corpus = errors_corpus::dir();
-    let fixtures = common::workspace().join("fixtures/subsonic");
+    let fixtures = workspace().join("fixtures/subsonic");
     let bodies = files(&corpus.join("subsonic"));
     for name in bodies {
         let expected = std::fs::read(corpus.join("subsonic").join(&name)).expect("corpus body");
@@ -79,4 +77,9 @@ fn subsonic_fixtures_hold_every_corpus_body() {
             String::from_utf8_lossy(&actual)
         );
     }
+}
+
+/// The workspace root, where `fixtures/` is.
+fn workspace() -> std::path::PathBuf {
+    std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).to_path_buf()
 }

@@ -35,7 +35,7 @@ use crate::Catalog;
 /// }
 ///
 /// let error = SongNotFound(42);
-/// assert_eq!(error.code().code(), 4704);
+/// assert_eq!(error.code().as_u32(), 4704);
 /// assert_eq!(error.error_type(), Some("song"));
 /// assert_eq!(error.message(), "Not Found: 42");
 /// // Not overridden, so the spec decides: Ampache sends errors with 200 OK up to API 6,
@@ -51,7 +51,7 @@ use crate::Catalog;
 /// use errors_core::{lastfm::ErrorCode, ApiError, Catalog};
 ///
 /// fn report<E: ApiError>(error: &E) -> String {
-///     format!("{}: {}", error.code().code(), error.message())
+///     format!("{}: {}", error.code().as_u32(), error.message())
 /// }
 ///
 /// assert_eq!(
@@ -94,23 +94,23 @@ pub trait ApiError {
     /// shape of the catalog's API for the client's version and format.
     ///
     /// Clients of versions with legacy codes (Ampache API 3 and 4) get the code's legacy
-    /// equivalent unless [`Client::codes_as_given`](crate::Client::codes_as_given) says
+    /// equivalent unless [`RequestContext::codes_as_given`](crate::RequestContext::codes_as_given) says
     /// otherwise; API 8 gets the code's own HTTP status.
     ///
     /// ```
-    /// use errors_core::{ampache::ErrorCode, ApiError, Client, Format};
+    /// use errors_core::{ampache::ErrorCode, ApiError, Format, RequestContext};
     ///
-    /// let modern = ErrorCode::NotFound.render(&Client::new("8", Format::Json).action("album"));
+    /// let modern = ErrorCode::NotFound.render(&RequestContext::new("8", Format::Json).action("album"));
     /// assert_eq!(modern.status, 404);
     /// assert_eq!(modern.content_type, "application/json; charset=UTF-8");
     /// assert!(modern.body.starts_with(b"{\n    \"error\": {\n        \"errorCode\": \"4704\""));
     ///
-    /// let legacy = ErrorCode::NotFound.render(&Client::new("350001", Format::Xml));
+    /// let legacy = ErrorCode::NotFound.render(&RequestContext::new("350001", Format::Xml));
     /// assert_eq!(legacy.status, 200);
     /// assert!(String::from_utf8_lossy(&legacy.body).contains("<error code=\"404\">"));
     /// ```
-    fn render(&self, client: &crate::Client<'_>) -> crate::Response {
-        crate::respond::render(self, client)
+    fn render(&self, request: &crate::RequestContext<'_>) -> crate::Response {
+        crate::respond::render(self, request)
     }
 
     /// The error as RFC 9457 `application/problem+json`, for services that want a standard
@@ -183,11 +183,11 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// ```
 /// use errors_core::{ampache, ApiError};
 /// # #[derive(Debug, ApiError)]
-/// # #[api_error(catalog = ampache, code = 4702, message = "database: {0}")]
+/// # #[api_error(catalog = errors_core::ampache::ErrorCode, code = 4702, message = "database: {0}")]
 /// # pub struct DbError(&'static str);
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = ampache)]
+/// #[api_error(catalog = errors_core::ampache::ErrorCode)]
 /// pub enum LibraryError {
 ///     #[api_error(code = 4704, error_type = "song", message = "Not Found: {id}")]
 ///     SongMissing { id: u64 },
@@ -222,7 +222,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 ///
 /// # Catalog
 ///
-/// `catalog = ampache`, `lastfm` or `subsonic` names a catalog bundled with this crate. Any
+/// `catalog = errors_core::ampache::ErrorCode`, `lastfm` or `subsonic` names a catalog bundled with this crate. Any
 /// other value is the path of an `ErrorCode` enum generated from your own spec (by
 /// `errors_codegen` in your build script, included with
 /// [`include_catalog!`](crate::include_catalog)), such as
@@ -249,14 +249,14 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// ```compile_fail,E0080
 /// # use errors_core::ApiError;
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = lastfm, code = 30)] // error: no such code in catalog `lastfm` ...
+/// #[api_error(catalog = errors_core::lastfm::ErrorCode, code = 30)] // error: no such code in catalog `lastfm` ...
 /// pub struct Throttled;
 /// ```
 ///
 /// ```compile_fail,E0599
 /// # use errors_core::ApiError;
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = lastfm, code = RateLimitExceded)] // error: no variant ... `RateLimitExceded`
+/// #[api_error(catalog = errors_core::lastfm::ErrorCode, code = RateLimitExceded)] // error: no variant ... `RateLimitExceded`
 /// pub struct Throttled;
 /// ```
 ///
@@ -275,7 +275,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// use errors_core::{lastfm, ApiError};
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = lastfm)]
+/// #[api_error(catalog = errors_core::lastfm::ErrorCode)]
 /// pub enum ScrobbleError {
 ///     #[api_error(code = 6, message = "Invalid parameters - missing {name} (at {at:?})")]
 ///     MissingParameter { name: &'static str, at: (u32, u32) },
@@ -307,7 +307,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// use errors_core::ApiError;
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = ampache, error_type = "playlist")]
+/// #[api_error(catalog = errors_core::ampache::ErrorCode, error_type = "playlist")]
 /// pub enum PlaylistError {
 ///     #[api_error(code = NotFound)]
 ///     Missing,
@@ -329,7 +329,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// use errors_core::{subsonic, ApiError};
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = subsonic, code = 70, message = "Album {0} not found")]
+/// #[api_error(catalog = errors_core::subsonic::ErrorCode, code = 70, message = "Album {0} not found")]
 /// pub struct AlbumNotFound(u32);
 ///
 /// #[derive(Debug, ApiError)]
@@ -350,7 +350,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// use errors_core::{ampache, ApiError};
 ///
 /// #[derive(Debug, thiserror::Error, ApiError)]
-/// #[api_error(catalog = ampache)]
+/// #[api_error(catalog = errors_core::ampache::ErrorCode)]
 /// pub enum ApiFailure {
 ///     #[error("song {id} missing from the catalog table")]
 ///     #[api_error(code = 4704, error_type = "song", message = "Not Found: {id}")]
@@ -372,7 +372,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// use errors_core::{ampache, ApiError};
 ///
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = ampache)]
+/// #[api_error(catalog = errors_core::ampache::ErrorCode)]
 /// pub enum Lookup<K, E> {
 ///     #[api_error(code = NotFound, message = "Not Found: {0}")]
 ///     Missing(K),
@@ -398,7 +398,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// ```compile_fail
 /// # use errors_core::ApiError;
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = ampache)]
+/// #[api_error(catalog = errors_core::ampache::ErrorCode)]
 /// pub enum LibraryError {
 ///     #[api_error(code = 4704, message = "Not Found: {idd}")] // error: no field `idd`
 ///     SongMissing { id: u64 },
@@ -413,7 +413,7 @@ pub use errors_derive::ApiError;
 pub mod __private {
     use core::fmt;
 
-    use crate::{ApiInfo, Catalog, Family, JsonCode, Lifecycle, Retry};
+    use crate::{ApiInfo, Catalog, CodeInfo, Family, JsonCode, UnknownCode};
 
     /// The code numbered `code`, which the derive has checked at compile time. Through the
     /// trait, so that rustc resolves it without searching the catalog's variants, which for
@@ -435,6 +435,48 @@ pub mod __private {
         if !unknown.is_empty() {
             panic!("{}", unknown)
         }
+    }
+
+    /// A code by variant name (`NotFound`) or by number (`4704`): the `FromStr` of every
+    /// catalog.
+    pub fn code_from_str<C: Catalog>(text: &str) -> Result<C, UnknownCode> {
+        let found = match text.parse::<u32>() {
+            Ok(code) => C::from_code(code),
+            Err(_) => C::from_name(text),
+        };
+        found.ok_or_else(|| UnknownCode::new(C::API.id, text))
+    }
+
+    /// Where `code` is in `codes` (sorted), in const evaluation: a catalog's `from_code`.
+    #[must_use]
+    pub const fn position(codes: &[u32], code: u32) -> Option<usize> {
+        let (mut low, mut high) = (0, codes.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if codes[middle] < code {
+                low = middle + 1;
+            } else if codes[middle] > code {
+                high = middle;
+            } else {
+                return Some(middle);
+            }
+        }
+        None
+    }
+
+    /// Why `code` is not in a catalog of `codes` (in numeric order): the message of the gap
+    /// it falls in, from `nearest` (one more entry than `codes`).
+    #[must_use]
+    pub const fn unknown_code(
+        codes: &[u32],
+        nearest: &'static [&'static str],
+        code: u32,
+    ) -> &'static str {
+        let mut gap = 0;
+        while gap < codes.len() && codes[gap] < code {
+            gap += 1;
+        }
+        nearest[gap]
     }
 
     /// The catalog a derive names when the user named none, so that a missing
@@ -460,45 +502,14 @@ pub mod __private {
             versions: &[],
         };
         const ALL: &'static [Self] = &[];
+        const BY_NAME: &'static [Self] = &[];
+
+        fn info(self) -> &'static CodeInfo<Self> {
+            match self {}
+        }
 
         fn from_code(_: u32) -> Option<Self> {
             None
-        }
-        fn from_name(_: &str) -> Option<Self> {
-            None
-        }
-        fn code(self) -> u32 {
-            match self {}
-        }
-        fn name(self) -> &'static str {
-            match self {}
-        }
-        fn title(self) -> &'static str {
-            match self {}
-        }
-        fn description(self) -> &'static str {
-            match self {}
-        }
-        fn message(self) -> &'static str {
-            match self {}
-        }
-        fn message_in(self, _: &str) -> &'static str {
-            match self {}
-        }
-        fn error_types(self) -> &'static [&'static str] {
-            match self {}
-        }
-        fn http_status(self, _: &str) -> u16 {
-            match self {}
-        }
-        fn legacy(self) -> Option<Self> {
-            match self {}
-        }
-        fn retry(self) -> Retry {
-            match self {}
-        }
-        fn lifecycle(self) -> Lifecycle {
-            match self {}
         }
     }
 }

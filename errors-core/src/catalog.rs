@@ -2,102 +2,8 @@
 
 use core::fmt;
 
-/// The family of wire shapes an API speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Family {
-    /// Ampache: `<root><error ...>` and `{"error": {...}}`, legacy and modern shapes.
-    Ampache,
-    /// Last.fm: `<lfm status="failed">` and `{"error": N, "message": "..."}`.
-    Lastfm,
-    /// Subsonic and OpenSubsonic: `<subsonic-response status="failed">` and its JSON twin.
-    Subsonic,
-}
-
-/// How a code is written in a JSON body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JsonCode {
-    /// As a string: `"code": "4704"`.
-    String,
-    /// As a number: `"error": 6`.
-    Number,
-}
-
-/// Body format: the wire's own, so a catalog's formats and a client's format are one type.
-pub use errors_wire::Format;
-
-/// What a client should do about an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Retry {
-    /// Retrying the same request gives the same error: fix the request.
-    Never,
-    /// A temporary condition: the same request may succeed a little later.
-    Later,
-    /// Throttled: retry with exponential backoff.
-    Backoff,
-    /// Waiting on something else (a user's approval): poll again.
-    Poll,
-    /// The session or token is no longer valid: authenticate again, then retry.
-    Reauthenticate,
-    /// The credentials themselves are refused: stop sending requests.
-    Fatal,
-}
-
-impl Retry {
-    /// Whether sending the request again (perhaps later, perhaps after re-authenticating)
-    /// can succeed.
-    #[must_use]
-    pub const fn is_retryable(self) -> bool {
-        !matches!(self, Retry::Never | Retry::Fatal)
-    }
-
-    /// The spec's name for this advice.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Retry::Never => "never",
-            Retry::Later => "later",
-            Retry::Backoff => "backoff",
-            Retry::Poll => "poll",
-            Retry::Reauthenticate => "reauthenticate",
-            Retry::Fatal => "fatal",
-        }
-    }
-}
-
-impl fmt::Display for Retry {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Whether a code is still in use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lifecycle {
-    /// In use.
-    Active,
-    /// Still sent, but on its way out.
-    Deprecated,
-    /// No longer sent; kept so old bodies still parse and the number is never reused.
-    Retired,
-}
-
-impl Lifecycle {
-    /// The spec's name for this state.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Lifecycle::Active => "active",
-            Lifecycle::Deprecated => "deprecated",
-            Lifecycle::Retired => "retired",
-        }
-    }
-}
-
-impl fmt::Display for Lifecycle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+// One vocabulary for the wire, the catalogs and the generator.
+pub use errors_wire::{Family, Format, JsonCode, Lifecycle, Retry, UnknownWord};
 
 /// One version of an API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +35,7 @@ pub struct ApiInfo {
     pub locales: &'static [&'static str],
     /// The locale messages fall back to.
     pub default_locale: &'static str,
-    /// Versions, oldest first.
+    /// Versions, oldest first; never empty.
     pub versions: &'static [VersionInfo],
 }
 
@@ -143,15 +49,66 @@ impl ApiInfo {
     /// The newest version.
     #[must_use]
     pub fn latest(&self) -> &'static VersionInfo {
-        // A spec without versions does not pass validation, so there is always one.
+        // Validation refuses a spec without versions, so there is always one.
         &self.versions[self.versions.len() - 1]
     }
+
+    /// The version a client's version string means, by the rule of
+    /// [`errors_wire::version::resolve`] (`"6.0.0"` is `"6"`, Ampache's `"350001"` is `"3"`);
+    /// the newest for a version the API does not have, as servers answer it.
+    #[must_use]
+    pub fn resolve(&self, requested: &str) -> &'static VersionInfo {
+        &self.versions[self.resolve_index(requested)]
+    }
+
+    /// The index in `versions` of [`ApiInfo::resolve`]'s version.
+    pub(crate) fn resolve_index(&self, requested: &str) -> usize {
+        let ids = self.versions.iter().map(|v| v.id);
+        errors_wire::version::resolve(ids, requested).unwrap_or(self.versions.len() - 1)
+    }
+}
+
+/// Everything a spec says about one code: one row of a generated catalog's table.
+///
+/// `C` is the catalog's `ErrorCode`, so that a legacy equivalent is a code, not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo<C: 'static> {
+    /// The number.
+    pub code: u32,
+    /// The variant name.
+    pub name: &'static str,
+    /// Short human title.
+    pub title: &'static str,
+    /// What the error means and what a client should do (Markdown).
+    pub description: &'static str,
+    /// The default message, in the API's default locale.
+    pub message: &'static str,
+    /// `(locale, message)` for every other locale the spec translates the message into.
+    pub translations: &'static [(&'static str, &'static str)],
+    /// Error types the API sends with the code (Ampache `errorType`).
+    pub error_types: &'static [&'static str],
+    /// The HTTP status in each version, in the order of [`ApiInfo::versions`].
+    pub http_status: &'static [u16],
+    /// The code that versions with legacy codes send instead.
+    pub legacy: Option<C>,
+    /// Retry advice.
+    pub retry: Retry,
+    /// Whether the code is still in use.
+    pub lifecycle: Lifecycle,
+    /// The first version that has the code, when not all of them do.
+    pub since: Option<&'static str>,
 }
 
 /// An error-code enum generated from a spec.
 ///
-/// Every generated `ErrorCode` implements it; the inherent methods of the same names are
-/// `const` where they can be.
+/// A generated catalog holds data only: its [`CodeInfo`] rows and [`ApiInfo`]. What every
+/// catalog does with them is written once, here, as provided methods; each generated
+/// `ErrorCode` also has them as inherent methods, so they need no import.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error-code catalog",
+    label = "expected the `ErrorCode` type of a generated catalog",
+    note = "a catalog is an `ErrorCode` enum generated from a spec, such as `errors_core::ampache::ErrorCode` or, for your own spec, `crate::shop::ErrorCode` (see `errors_core::include_catalog!`)"
+)]
 pub trait Catalog:
     Copy + Eq + core::hash::Hash + fmt::Debug + fmt::Display + Send + Sync + 'static
 {
@@ -159,34 +116,96 @@ pub trait Catalog:
     const API: &'static ApiInfo;
     /// Every code, in numeric order.
     const ALL: &'static [Self];
+    /// Every code, in the order of their names; for [`Catalog::from_name`].
+    #[doc(hidden)]
+    const BY_NAME: &'static [Self];
+
+    /// Everything the spec says about the code.
+    fn info(self) -> &'static CodeInfo<Self>;
 
     /// The code with this number.
     fn from_code(code: u32) -> Option<Self>;
+
     /// The code with this variant name.
-    fn from_name(name: &str) -> Option<Self>;
-    /// The number.
-    fn code(self) -> u32;
+    fn from_name(name: &str) -> Option<Self> {
+        let by_name = Self::BY_NAME;
+        by_name
+            .binary_search_by(|code| code.info().name.cmp(name))
+            .ok()
+            .map(|at| by_name[at])
+    }
+
+    /// The number, as sent on the wire.
+    fn as_u32(self) -> u32 {
+        self.info().code
+    }
+
     /// The variant name.
-    fn name(self) -> &'static str;
+    fn name(self) -> &'static str {
+        self.info().name
+    }
+
     /// Short human title.
-    fn title(self) -> &'static str;
+    fn title(self) -> &'static str {
+        self.info().title
+    }
+
     /// What the error means (Markdown).
-    fn description(self) -> &'static str;
+    fn description(self) -> &'static str {
+        self.info().description
+    }
+
     /// The default message in the default locale.
-    fn message(self) -> &'static str;
-    /// The default message in `locale`, falling back to the default locale.
-    fn message_in(self, locale: &str) -> &'static str;
+    fn message(self) -> &'static str {
+        self.info().message
+    }
+
+    /// The default message in `locale` (a BCP 47 tag such as `de-AT`), falling back to its
+    /// language (`de`) and then to the default locale.
+    fn message_in(self, locale: &str) -> &'static str {
+        let info = self.info();
+        let find = |tag: &str| {
+            info.translations
+                .iter()
+                .find(|(l, _)| l.eq_ignore_ascii_case(tag))
+                .map(|(_, message)| *message)
+        };
+        let language = locale.split(['-', '_']).next().unwrap_or(locale);
+        find(locale)
+            .or_else(|| find(language))
+            .unwrap_or(info.message)
+    }
+
     /// Error types the API sends with the code (Ampache `errorType`).
-    fn error_types(self) -> &'static [&'static str];
-    /// The HTTP status sent with the code in `version` (an id from `API.versions`); the
-    /// newest version's when the version is unknown.
-    fn http_status(self, version: &str) -> u16;
+    fn error_types(self) -> &'static [&'static str] {
+        self.info().error_types
+    }
+
+    /// The HTTP status sent with the code to a client of `version` (resolved as
+    /// [`ApiInfo::resolve`] says).
+    fn http_status(self, version: &str) -> u16 {
+        self.info().http_status[Self::API.resolve_index(version)]
+    }
+
     /// The code sent instead by versions with legacy codes.
-    fn legacy(self) -> Option<Self>;
+    fn legacy(self) -> Option<Self> {
+        self.info().legacy
+    }
+
     /// Retry advice.
-    fn retry(self) -> Retry;
+    fn retry(self) -> Retry {
+        self.info().retry
+    }
+
     /// Whether the code is still in use.
-    fn lifecycle(self) -> Lifecycle;
+    fn lifecycle(self) -> Lifecycle {
+        self.info().lifecycle
+    }
+
+    /// The first version that has the code, when not all of them do.
+    fn since(self) -> Option<&'static str> {
+        self.info().since
+    }
 }
 
 /// A number or name that is not a code of a catalog.

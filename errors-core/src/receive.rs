@@ -38,9 +38,9 @@ pub enum Code<C> {
 impl<C: Catalog> Code<C> {
     /// The number as sent.
     #[must_use]
-    pub fn number(self) -> u32 {
+    pub fn as_u32(self) -> u32 {
         match self {
-            Code::Known(code) => code.code(),
+            Code::Known(code) => code.as_u32(),
             Code::Unknown(number) => number,
         }
     }
@@ -73,52 +73,51 @@ impl<C: Catalog> Received<'_, C> {
     }
 }
 
-/// Classifies a response from its HTTP status, Content-Type and body, against catalog `C`.
-///
-/// The body is read on every status: Last.fm sends code 16 with 503 and most errors with
-/// 200, Navidrome sends Subsonic errors with 429. An HTML page, an empty or truncated body,
-/// or a success body with an error status is a transport failure that says what it found.
-///
-/// ```
-/// use errors_core::{classify, lastfm::ErrorCode, Code, Reply, Retry};
-///
-/// let body = br#"{"error":29,"message":"Rate Limit Exceeded"}"#;
-/// let Reply::Error(error) = classify::<ErrorCode>(200, Some("application/json"), body) else {
-///     panic!("an error body");
-/// };
-/// assert_eq!(error.code, Code::Known(ErrorCode::RateLimitExceeded));
-/// assert_eq!(error.retry(), Some(Retry::Backoff));
-///
-/// let page = b"<html><title>502 Bad Gateway</title></html>";
-/// assert!(matches!(classify::<ErrorCode>(502, Some("text/html"), page), Reply::Transport(_)));
-/// ```
-#[must_use]
-pub fn classify<'a, C: Catalog>(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &'a [u8],
-) -> Reply<'a, C> {
-    match errors_wire::classify(http_status, content_type, body) {
-        errors_wire::Outcome::Success => Reply::Success,
-        errors_wire::Outcome::ApiError(body) => Reply::Error(typed(body)),
-        errors_wire::Outcome::Transport(failure) => Reply::Transport(failure),
+impl<'a, C: Catalog> Reply<'a, C> {
+    /// What a response amounts to, from its HTTP status, Content-Type and body, against
+    /// catalog `C`.
+    ///
+    /// The body is read on every status: Last.fm sends code 16 with 503 and most errors
+    /// with 200, Navidrome sends Subsonic errors with 429. An HTML page, an empty or
+    /// truncated body, or a success body with an error status is a transport failure that
+    /// says what it found. The wire-level reading is [`errors_wire::classify`].
+    ///
+    /// ```
+    /// use errors_core::{lastfm::ErrorCode, Code, Reply, Retry};
+    ///
+    /// let body = br#"{"error":29,"message":"Rate Limit Exceeded"}"#;
+    /// let Reply::Error(error) = Reply::<ErrorCode>::from_http(200, Some("application/json"), body) else {
+    ///     panic!("an error body");
+    /// };
+    /// assert_eq!(error.code, Code::Known(ErrorCode::RateLimitExceeded));
+    /// assert_eq!(error.retry(), Some(Retry::Backoff));
+    ///
+    /// let page = b"<html><title>502 Bad Gateway</title></html>";
+    /// let reply = Reply::<ErrorCode>::from_http(502, Some("text/html"), page);
+    /// assert!(matches!(reply, Reply::Transport(_)));
+    /// ```
+    #[must_use]
+    pub fn from_http(http_status: u16, content_type: Option<&str>, body: &'a [u8]) -> Self {
+        match errors_wire::classify(http_status, content_type, body) {
+            errors_wire::Outcome::Success => Reply::Success,
+            errors_wire::Outcome::ApiError(body) => Reply::Error(Received::from_body(body)),
+            errors_wire::Outcome::Transport(failure) => Reply::Transport(failure),
+        }
     }
 }
 
-/// Types a parsed body's code against catalog `C`. A body of another family keeps its
-/// code as a number: Subsonic's 10 is not Last.fm's 10.
-#[must_use]
-pub fn typed<C: Catalog>(body: ErrorBody<'_>) -> Received<'_, C> {
-    let ours = match body.family() {
-        errors_wire::Family::Ampache => C::API.family == Family::Ampache,
-        errors_wire::Family::LastFm => C::API.family == Family::Lastfm,
-        errors_wire::Family::Subsonic => C::API.family == Family::Subsonic,
-        // Problem details carry any catalog's codes.
-        _ => true,
-    };
-    let code = match C::from_code(body.code) {
-        Some(code) if ours => Code::Known(code),
-        _ => Code::Unknown(body.code),
-    };
-    Received { code, body }
+impl<'a, C: Catalog> Received<'a, C> {
+    /// Types a parsed body's code against catalog `C`. A body of another family keeps its
+    /// code as a number: Subsonic's 10 is not Last.fm's 10. Problem details carry any
+    /// catalog's codes.
+    #[must_use]
+    pub fn from_body(body: ErrorBody<'a>) -> Self {
+        let family = body.family();
+        let ours = family == C::API.family || family == Family::Problem;
+        let code = match C::from_code(body.code) {
+            Some(code) if ours => Code::Known(code),
+            _ => Code::Unknown(body.code),
+        };
+        Received { code, body }
+    }
 }

@@ -4,22 +4,22 @@
 
 use std::borrow::Cow;
 
-use errors_wire::{ampache, lastfm, problem, subsonic};
+use errors_wire::{ErrorFields, Target, subsonic};
 
 use crate::{ApiError, Catalog, Family, Format};
 
-/// What a client asked for: the API version it speaks and the body format, plus the few
-/// request facts a shape carries.
+/// What the client of a request asked for, as a server sees it: the API version it speaks
+/// and the body format, plus the few request facts a body shape carries.
 ///
 /// ```
-/// use errors_core::{Client, Format};
+/// use errors_core::{RequestContext, Format};
 ///
 /// // An Ampache client that called `album` with `version=350001` (API 3.5) and XML.
-/// let client = Client::new("350001", Format::Xml).action("album");
-/// assert_eq!(client.format(), Format::Xml);
+/// let request = RequestContext::new("350001", Format::Xml).action("album");
+/// assert_eq!(request.format(), Format::Xml);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Client<'a> {
+pub struct RequestContext<'a> {
     version: &'a str,
     format: Format,
     action: &'a str,
@@ -27,7 +27,7 @@ pub struct Client<'a> {
     open_subsonic: Option<subsonic::OpenSubsonic<'a>>,
 }
 
-impl<'a> Client<'a> {
+impl<'a> RequestContext<'a> {
     /// A client of API `version` asking for `format`.
     ///
     /// `version` is what the client sends: an id from the catalog's versions (`"3"` to
@@ -37,7 +37,7 @@ impl<'a> Client<'a> {
     /// newest.
     #[must_use]
     pub const fn new(version: &'a str, format: Format) -> Self {
-        Client {
+        RequestContext {
             version,
             format,
             action: "",
@@ -97,62 +97,41 @@ pub struct Response {
     pub body: Vec<u8>,
 }
 
-/// Renders `error` for `client`; see [`ApiError::render`].
-pub(crate) fn render<E: ApiError + ?Sized>(error: &E, client: &Client<'_>) -> Response {
+/// Renders `error` for `request`; see [`ApiError::render`].
+pub(crate) fn render<E: ApiError + ?Sized>(error: &E, request: &RequestContext<'_>) -> Response {
     let api = <E::Catalog as Catalog>::API;
-    let version = catalog_version::<E::Catalog>(client.version);
+    let version = api.resolve(request.version);
     let code = error.code();
     let message = error.message();
-    let mut body = Vec::with_capacity(256 + message.len());
-    let format = client.format;
-    let content_type = match api.family {
-        Family::Ampache => {
-            let legacy_version = api.version(version).is_some_and(|v| v.legacy_codes);
-            let (code, message) = match code.legacy() {
-                Some(legacy) if legacy_version && client.legacy_codes => {
-                    (legacy, legacy_message(code, legacy, message))
-                }
-                _ => (code, message),
-            };
-            let error_type = error
-                .error_type()
-                .or_else(|| code.error_types().first().copied())
-                .unwrap_or_default();
-            let wire = ampache::Error {
-                code: code.code(),
-                action: client.action,
-                error_type,
-                message: &message,
-            };
-            ampache::render(
-                &mut body,
-                ampache::ApiVersion::from_id(version),
-                format,
-                &wire,
-            );
-            ampache::content_type(format)
+    // Versions with legacy codes (Ampache API 3 and 4) send each code's legacy equivalent.
+    let (code, message) = match code.legacy() {
+        Some(legacy) if version.legacy_codes && request.legacy_codes => {
+            (legacy, legacy_message(code, legacy, message))
         }
-        Family::Lastfm => {
-            lastfm::render(&mut body, format, code.code(), &message);
-            lastfm::content_type(format)
-        }
-        Family::Subsonic => {
-            let wire = subsonic::Error {
-                code: code.code(),
-                message: &message,
-                help_url: error.help_url(),
-            };
-            let protocol = subsonic::protocol_version(client.version);
-            let options = subsonic::Options {
-                open_subsonic: client.open_subsonic,
-                ..subsonic::Options::for_code(wire.code, protocol)
-            };
-            subsonic::render(&mut body, format, &wire, &options);
-            subsonic::content_type(format)
-        }
+        _ => (code, message),
     };
+    let status = error.http_status(version.id);
+    let fields = ErrorFields {
+        code: code.as_u32(),
+        message: &message,
+        action: request.action,
+        error_type: error
+            .error_type()
+            .or_else(|| code.error_types().first().copied())
+            .unwrap_or_default(),
+        help_url: error.help_url(),
+        title: Some(code.title()),
+        type_uri: (!api.docs_url.is_empty()).then_some(api.docs_url),
+        status: Some(status),
+    };
+    let target = Target {
+        open_subsonic: request.open_subsonic,
+        ..Target::new(api.family, request.format, request.version)
+    };
+    let mut body = Vec::with_capacity(256 + message.len());
+    let content_type = errors_wire::render(&mut body, &target, &fields);
     Response {
-        status: error.http_status(version),
+        status,
         content_type,
         body,
     }
@@ -161,37 +140,26 @@ pub(crate) fn render<E: ApiError + ?Sized>(error: &E, client: &Client<'_>) -> Re
 /// Renders `error` as RFC 9457 problem details; see [`ApiError::render_problem`].
 pub(crate) fn render_problem<E: ApiError + ?Sized>(error: &E, version: &str) -> Response {
     let api = <E::Catalog as Catalog>::API;
-    let version = catalog_version::<E::Catalog>(version);
+    let version = api.resolve(version);
     let code = error.code();
     let message = error.message();
-    let status = error.http_status(version);
-    let mut body = Vec::with_capacity(128 + message.len());
-    let details = problem::Problem {
-        type_uri: (!api.docs_url.is_empty()).then_some(api.docs_url),
+    let status = error.http_status(version.id);
+    let fields = ErrorFields {
+        code: code.as_u32(),
+        message: &message,
         title: Some(code.title()),
+        type_uri: (!api.docs_url.is_empty()).then_some(api.docs_url),
         status: Some(status),
-        detail: Some(&message),
-        code: Some(code.code()),
-        ..problem::Problem::default()
+        ..ErrorFields::default()
     };
-    problem::render(&mut body, &details);
+    let mut body = Vec::with_capacity(128 + message.len());
+    let target = Target::new(Family::Problem, Format::Json, version.id);
+    let content_type = errors_wire::render(&mut body, &target, &fields);
     Response {
         status,
-        content_type: problem::CONTENT_TYPE,
+        content_type,
         body,
     }
-}
-
-/// The id of the catalog version a client's version string means: the id itself, or for a
-/// full version its major number (`"6.0.0"` -> `"6"`, Ampache's `"350001"` -> `"3"`), or
-/// the newest version.
-pub(crate) fn catalog_version<C: Catalog>(requested: &str) -> &'static str {
-    let api = C::API;
-    if let Some(version) = api.version(requested) {
-        return version.id;
-    }
-    let major = errors_wire::version::major(requested);
-    api.version(major).map_or(api.latest().id, |v| v.id)
 }
 
 /// The message sent with a legacy code: the legacy code's own default message, unless the

@@ -60,3 +60,14 @@ impl<T> Visitor<'_> for CodeVisitor<T> {
         self.lookup(code)
     }
 }
+
+/// Writes a code the way its API carries it in JSON ([`crate::JsonCode`]).
+pub fn serialize_code<C: crate::Catalog, S: serde::Serializer>(
+    code: C,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match C::API.json_code {
+        crate::JsonCode::String => serializer.collect_str(&code.as_u32()),
+        crate::JsonCode::Number => serializer.serialize_u32(code.as_u32()),
+    }
+}

@@ -9,10 +9,10 @@ use crate::{ApiError, Catalog, ampache, lastfm, subsonic};
 /// (`errorType`) and the message.
 ///
 /// ```
-/// use errors_core::{ampache::ErrorCode, AmpacheError, ApiError, Client, Format};
+/// use errors_core::{ampache::ErrorCode, AmpacheError, ApiError, Format, RequestContext};
 ///
 /// let error = AmpacheError::new(ErrorCode::NotFound).with_error_type("filter").with_message("Not Found: 1");
-/// let response = error.render(&Client::new("6", Format::Xml).action("album"));
+/// let response = error.render(&RequestContext::new("6", Format::Xml).action("album"));
 /// assert_eq!(response.status, 200);
 /// assert!(String::from_utf8_lossy(&response.body).contains("<error errorCode=\"4704\">"));
 /// ```
@@ -71,10 +71,10 @@ impl ApiError for AmpacheError<'_> {
 /// A Last.fm error: the code and the message.
 ///
 /// ```
-/// use errors_core::{lastfm::ErrorCode, ApiError, Client, Format, LastfmError};
+/// use errors_core::{lastfm::ErrorCode, ApiError, Format, RequestContext, LastfmError};
 ///
 /// let error = LastfmError::new(ErrorCode::InvalidParams).with_message("User not found");
-/// let response = error.render(&Client::new("2.0", Format::Json));
+/// let response = error.render(&RequestContext::new("2.0", Format::Json));
 /// assert_eq!(response.body, br#"{"error":6,"message":"User not found"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,13 +118,13 @@ impl ApiError for LastfmError<'_> {
 /// A Subsonic or OpenSubsonic error: the code, the message and OpenSubsonic's `helpUrl`.
 ///
 /// ```
-/// use errors_core::{subsonic::ErrorCode, ApiError, Client, Format, SubsonicError};
+/// use errors_core::{subsonic::ErrorCode, ApiError, Format, RequestContext, SubsonicError};
 ///
 /// let error = SubsonicError::new(ErrorCode::NotFound)
 ///     .with_message("Album not found.")
 ///     .with_help_url("https://example.org/help/70");
-/// let client = Client::new("1.16.1", Format::Json).open_subsonic("example", "1.0.0");
-/// let body = String::from_utf8(error.render(&client).body).expect("UTF-8");
+/// let request = RequestContext::new("1.16.1", Format::Json).open_subsonic("example", "1.0.0");
+/// let body = String::from_utf8(error.render(&request).body).expect("UTF-8");
 /// assert!(body.contains("\"helpUrl\" : \"https://example.org/help/70\""));
 /// assert!(body.contains("\"openSubsonic\" : true"));
 /// ```

@@ -96,6 +96,7 @@ fn entries(input: ParseStream, attrs: &mut Attrs, errors: &mut Errors) -> syn::R
             "catalog" => {
                 input.parse::<Token![=]>()?;
                 let path: Path = input.parse()?;
+                check_catalog_path(&path, errors);
                 set(&mut attrs.catalog, key, path, errors);
             }
             "code" => {
@@ -179,4 +180,26 @@ fn skip_value(input: ParseStream) -> syn::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `catalog` takes the path of an `ErrorCode` type; a path that ends in a module name (the
+/// lower-case `ampache` of `errors_core::ampache`) is a mistake worth naming at the path.
+fn check_catalog_path(path: &Path, errors: &mut Errors) {
+    let Some(last) = path.segments.last() else {
+        return;
+    };
+    let name = last.ident.to_string();
+    if name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        errors.push(syn::Error::new_spanned(
+            path,
+            format!(
+                "`catalog` takes the path of a catalog's `ErrorCode` type, such as \
+                 `errors_core::ampache::ErrorCode`; `{name}` looks like a module: \
+                 write `{}::ErrorCode`",
+                quote::ToTokens::to_token_stream(path)
+                    .to_string()
+                    .replace(' ', "")
+            ),
+        ));
+    }
 }

@@ -12,9 +12,6 @@ use syn::{DeriveInput, Generics, Ident, LitInt, LitStr, Path, Type};
 use crate::ast::{Field, Input, Message, Shape, Variant};
 use crate::attr::{Code, Errors};
 
-/// The catalogs `catalog = <name>` may name without a path: errors-core's own modules.
-const BUNDLED: [&str; 3] = ["ampache", "lastfm", "subsonic"];
-
 pub(crate) fn derive(node: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
     let input = Input::from_syn(node, &mut errors);
@@ -90,13 +87,10 @@ fn code_checks(input: &Input, catalog: &TokenStream) -> TokenStream {
     }
 }
 
+/// The catalog is the path as written, for bundled and own catalogs alike: a path that
+/// names no `Catalog` is reported by rustc at the path, with the trait's own explanation.
 fn catalog_type(path: &Path) -> TokenStream {
-    match path.get_ident() {
-        Some(module) if BUNDLED.iter().any(|name| module == name) => {
-            quote_spanned!(module.span()=> ::errors_core::#module::ErrorCode)
-        }
-        _ => path.to_token_stream(),
-    }
+    path.to_token_stream()
 }
 
 fn expand(input: &Input) -> TokenStream {

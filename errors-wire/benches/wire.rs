@@ -20,18 +20,20 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-const AMPACHE: ampache::Error<'static> = ampache::Error {
+const AMPACHE: errors_wire::ErrorFields<'static> = errors_wire::ErrorFields {
     code: 4742,
     action: "user_create",
     error_type: "account",
     message: "User does not have access to this function: Require 100",
+    ..errors_wire::ErrorFields::new(0, "")
 };
 const LASTFM_CODE: u32 = 10;
 const LASTFM_MESSAGE: &str = "Invalid API key - You must be granted a valid key by last.fm";
-const SUBSONIC: subsonic::Error<'static> = subsonic::Error {
+const SUBSONIC: errors_wire::ErrorFields<'static> = errors_wire::ErrorFields {
     code: 10,
     message: "Required int parameter 'id' is not present",
     help_url: None,
+    ..errors_wire::ErrorFields::new(0, "")
 };
 
 // --- Ampache, modern shape -------------------------------------------------------------

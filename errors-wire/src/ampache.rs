@@ -10,7 +10,7 @@
 //! for its rewritten methods under API 3 and 4.
 
 use crate::escape::{php_json, xml};
-use crate::{ErrorBody, Family, Format, ParseError, num, read};
+use crate::{ErrorBody, ErrorFields, Family, Format, ParseError, num, read};
 
 /// An Ampache API version that has its own error shape; 7 was never used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -73,20 +73,6 @@ impl ApiVersion {
     }
 }
 
-/// The fields of an Ampache error, as plain values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Error<'a> {
-    /// `errorCode` (modern) or `code` (legacy).
-    pub code: u32,
-    /// `errorAction`: the method that failed. The legacy shape does not carry it.
-    pub action: &'a str,
-    /// `errorType`: what was missing or which access level was required. The legacy shape
-    /// does not carry it.
-    pub error_type: &'a str,
-    /// `errorMessage` (modern) or the element's text (legacy).
-    pub message: &'a str,
-}
-
 /// The `Content-Type` the server sends with a body in `format`.
 pub const fn content_type(format: Format) -> &'static str {
     match format {
@@ -100,10 +86,10 @@ pub const fn content_type(format: Format) -> &'static str {
 /// Allocates nothing beyond growing `out`.
 ///
 /// ```
-/// use errors_wire::{Format, ampache};
+/// use errors_wire::{ErrorFields, Format, ampache};
 ///
 /// let mut body = Vec::new();
-/// let error = ampache::Error { code: 4704, action: "album", error_type: "filter", message: "Not Found: 1" };
+/// let error = ErrorFields { code: 4704, action: "album", error_type: "filter", message: "Not Found: 1", ..ErrorFields::default() };
 /// ampache::render(&mut body, ampache::ApiVersion::V8, Format::Xml, &error);
 /// assert_eq!(
 ///     String::from_utf8(body).expect("rendered bodies are UTF-8"),
@@ -112,7 +98,7 @@ pub const fn content_type(format: Format) -> &'static str {
 ///      <errorMessage><![CDATA[Not Found: 1]]></errorMessage>\n  </error>\n</root>\n",
 /// );
 /// ```
-pub fn render(out: &mut Vec<u8>, version: ApiVersion, format: Format, error: &Error<'_>) {
+pub fn render(out: &mut Vec<u8>, version: ApiVersion, format: Format, error: &ErrorFields<'_>) {
     match (format, version.is_legacy(format)) {
         (Format::Xml, true) => legacy_xml(out, error),
         (Format::Xml, false) => modern_xml(out, error),
@@ -132,7 +118,7 @@ pub fn parse(body: &[u8]) -> Result<ErrorBody<'_>, ParseError> {
 const XML_HEAD: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<root>\n";
 const XML_TAIL: &[u8] = b"\n</root>\n";
 
-fn legacy_xml(out: &mut Vec<u8>, error: &Error<'_>) {
+fn legacy_xml(out: &mut Vec<u8>, error: &ErrorFields<'_>) {
     out.extend_from_slice(XML_HEAD);
     out.extend_from_slice(b"  <error code=\"");
     num::write_u64(out, error.code.into());
@@ -142,7 +128,7 @@ fn legacy_xml(out: &mut Vec<u8>, error: &Error<'_>) {
     out.extend_from_slice(XML_TAIL);
 }
 
-fn modern_xml(out: &mut Vec<u8>, error: &Error<'_>) {
+fn modern_xml(out: &mut Vec<u8>, error: &ErrorFields<'_>) {
     out.extend_from_slice(XML_HEAD);
     out.extend_from_slice(b"  <error errorCode=\"");
     num::write_u64(out, error.code.into());
@@ -156,7 +142,7 @@ fn modern_xml(out: &mut Vec<u8>, error: &Error<'_>) {
     out.extend_from_slice(XML_TAIL);
 }
 
-fn legacy_json(out: &mut Vec<u8>, error: &Error<'_>) {
+fn legacy_json(out: &mut Vec<u8>, error: &ErrorFields<'_>) {
     out.extend_from_slice(b"{\n    \"error\": {\n        \"code\": \"");
     num::write_u64(out, error.code.into());
     out.extend_from_slice(b"\",\n        \"message\": ");
@@ -164,7 +150,7 @@ fn legacy_json(out: &mut Vec<u8>, error: &Error<'_>) {
     out.extend_from_slice(b"\n    }\n}");
 }
 
-fn modern_json(out: &mut Vec<u8>, error: &Error<'_>) {
+fn modern_json(out: &mut Vec<u8>, error: &ErrorFields<'_>) {
     out.extend_from_slice(b"{\n    \"error\": {\n        \"errorCode\": \"");
     num::write_u64(out, error.code.into());
     out.extend_from_slice(b"\",\n        \"errorAction\": ");

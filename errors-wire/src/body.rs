@@ -1,48 +1,6 @@
 use std::borrow::Cow;
-use std::fmt;
 
-/// The two encodings every family speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    /// An XML document.
-    Xml,
-    /// A JSON document.
-    Json,
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::Xml => "XML",
-            Format::Json => "JSON",
-        })
-    }
-}
-
-/// An API family whose error bodies this crate knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Family {
-    /// Ampache, API 3 to 8.
-    Ampache,
-    /// Last.fm and services that speak its API.
-    LastFm,
-    /// Subsonic and OpenSubsonic.
-    Subsonic,
-    /// RFC 9457 `application/problem+json`.
-    Problem,
-}
-
-impl fmt::Display for Family {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Family::Ampache => "Ampache",
-            Family::LastFm => "Last.fm",
-            Family::Subsonic => "Subsonic",
-            Family::Problem => "problem+json",
-        })
-    }
-}
+use crate::{Family, Format};
 
 /// A parsed error body.
 ///
@@ -67,7 +25,7 @@ impl ErrorBody<'_> {
     pub fn family(&self) -> Family {
         match self.shape {
             Shape::AmpacheLegacy | Shape::AmpacheModern { .. } => Family::Ampache,
-            Shape::LastFm => Family::LastFm,
+            Shape::Lastfm => Family::Lastfm,
             Shape::Subsonic { .. } => Family::Subsonic,
             Shape::Problem { .. } => Family::Problem,
         }
@@ -98,7 +56,7 @@ pub enum Shape<'a> {
         error_type: Cow<'a, str>,
     },
     /// Last.fm: `<lfm status="failed">` or `{"error": N, "message": ..}`.
-    LastFm,
+    Lastfm,
     /// Subsonic and OpenSubsonic: `<subsonic-response status="failed">`.
     Subsonic {
         /// The protocol version the server speaks (`version`).
@@ -133,7 +91,7 @@ impl Shape<'_> {
                 action: owned(action),
                 error_type: owned(error_type),
             },
-            Shape::LastFm => Shape::LastFm,
+            Shape::Lastfm => Shape::Lastfm,
             Shape::Subsonic {
                 version,
                 server_type,

@@ -55,5 +55,5 @@ pub fn render(out: &mut Vec<u8>, format: Format, code: u32, message: &str) {
 /// A body of another family is [`ParseError::WrongFamily`]; see [`crate::parse`] for the
 /// rest.
 pub fn parse(body: &[u8]) -> Result<ErrorBody<'_>, ParseError> {
-    read::parse_as(body, Family::LastFm)
+    read::parse_as(body, Family::Lastfm)
 }

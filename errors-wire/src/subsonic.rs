@@ -6,21 +6,10 @@
 //! are escaped as RFC 8259 requires and no more: non-ASCII stays raw UTF-8.
 
 use crate::escape::{json, xml};
-use crate::{ErrorBody, Family, Format, ParseError, num, read};
+use crate::{ErrorBody, ErrorFields, Family, Format, ParseError, num, read};
 
 /// The protocol version [`Options::default`] announces.
 pub const DEFAULT_VERSION: &str = "1.16.1";
-
-/// The fields of a Subsonic error, as plain values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Error<'a> {
-    /// `code`.
-    pub code: u32,
-    /// `message`.
-    pub message: &'a str,
-    /// OpenSubsonic `helpUrl`: a link that explains the error.
-    pub help_url: Option<&'a str>,
-}
 
 /// How the response around the error is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,10 +99,10 @@ pub enum XmlLayout {
 /// Allocates nothing beyond growing `out`.
 ///
 /// ```
-/// use errors_wire::{Format, subsonic};
+/// use errors_wire::{ErrorFields, Format, subsonic};
 ///
 /// let mut body = Vec::new();
-/// let error = subsonic::Error { code: 40, message: "Wrong username or password.", help_url: None };
+/// let error = ErrorFields { code: 40, message: "Wrong username or password.", ..ErrorFields::default() };
 /// subsonic::render(&mut body, Format::Xml, &error, &subsonic::Options::default());
 /// assert_eq!(
 ///     String::from_utf8(body).expect("rendered bodies are UTF-8"),
@@ -122,7 +111,7 @@ pub enum XmlLayout {
 ///      <error code=\"40\" message=\"Wrong username or password.\"/>\n</subsonic-response>\n",
 /// );
 /// ```
-pub fn render(out: &mut Vec<u8>, format: Format, error: &Error<'_>, options: &Options<'_>) {
+pub fn render(out: &mut Vec<u8>, format: Format, error: &ErrorFields<'_>, options: &Options<'_>) {
     match format {
         Format::Xml => render_xml(out, error, options),
         Format::Json => render_json(out, error, options),
@@ -137,7 +126,7 @@ pub fn parse(body: &[u8]) -> Result<ErrorBody<'_>, ParseError> {
     read::parse_as(body, Family::Subsonic)
 }
 
-fn render_xml(out: &mut Vec<u8>, error: &Error<'_>, options: &Options<'_>) {
+fn render_xml(out: &mut Vec<u8>, error: &ErrorFields<'_>, options: &Options<'_>) {
     let indent: &[u8] = match options.xml_layout {
         XmlLayout::Standard => {
             out.extend_from_slice(
@@ -172,7 +161,7 @@ fn render_xml(out: &mut Vec<u8>, error: &Error<'_>, options: &Options<'_>) {
     out.extend_from_slice(b"\"/>\n</subsonic-response>\n");
 }
 
-fn render_json(out: &mut Vec<u8>, error: &Error<'_>, options: &Options<'_>) {
+fn render_json(out: &mut Vec<u8>, error: &ErrorFields<'_>, options: &Options<'_>) {
     out.extend_from_slice(
         b"{\n   \"subsonic-response\" : {\n      \"status\" : \"failed\",\n      \"version\" : ",
     );

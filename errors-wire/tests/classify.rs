@@ -21,12 +21,12 @@ fn api_errors_whatever_the_status() {
     let busy = br#"{"error":16,"message":"There was a temporary error processing your request. Please try again"}"#;
     assert_eq!(
         api_error(classify(503, Some("application/json"), busy)),
-        (Family::LastFm, 16)
+        (Family::Lastfm, 16)
     );
     let not_found = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"failed\">\n  <error code=\"6\">User not found</error>\n</lfm>\n";
     assert_eq!(
         api_error(classify(200, Some("text/xml"), not_found)),
-        (Family::LastFm, 6)
+        (Family::Lastfm, 6)
     );
     let rate_limited = br#"{"subsonic-response":{"status":"failed","version":"1.16.1","type":"navidrome","serverVersion":"0.53.3","openSubsonic":true,"error":{"code":0,"message":"too many requests"}}}"#;
     assert_eq!(

@@ -38,12 +38,13 @@ struct Row {
 }
 
 impl Row {
-    fn error(&self) -> ampache::Error<'_> {
-        ampache::Error {
+    fn error(&self) -> errors_wire::ErrorFields<'_> {
+        errors_wire::ErrorFields {
             code: self.code,
             action: &self.action,
             error_type: &self.error_type,
             message: &self.message,
+            ..errors_wire::ErrorFields::default()
         }
     }
 }
@@ -171,7 +172,7 @@ fn ampache_bodies_parse_back_to_their_inputs() {
         assert_eq!(
             errors_wire::lastfm::parse(&bytes),
             Err(ParseError::WrongFamily {
-                expected: Family::LastFm,
+                expected: Family::Lastfm,
                 found: Family::Ampache
             }),
             "{}",
@@ -193,10 +194,11 @@ fn subsonic_renders_every_body_byte_for_byte() {
     for (file, format, code, message, options) in cases {
         let expected = read(&corpus.join("subsonic").join(file));
         body.clear();
-        let error = subsonic::Error {
+        let error = errors_wire::ErrorFields {
             code,
             message,
             help_url: None,
+            ..errors_wire::ErrorFields::default()
         };
         subsonic::render(&mut body, format, &error, &options);
         assert_eq!(text(&body), text(&expected), "{file}");

@@ -73,16 +73,18 @@ fn counting_sees_allocations() {
 fn rendering_allocates_nothing() {
     // Escaping of every kind: CDATA splits, entities, PHP `\uXXXX`, removed controls.
     let message = "AC/DC ]]> <&> \"café\" 😀 \r\n\t\u{1}\u{fffe}";
-    let error = ampache::Error {
+    let error = errors_wire::ErrorFields {
         code: 4704,
         action: "album]]>",
         error_type: "filter/é",
         message,
+        ..errors_wire::ErrorFields::default()
     };
-    let sub_error = subsonic::Error {
+    let sub_error = errors_wire::ErrorFields {
         code: 70,
         message,
         help_url: Some("https://example.org/70?a=1&b=2"),
+        ..errors_wire::ErrorFields::default()
     };
     let options = Options {
         version: "1.16.1",

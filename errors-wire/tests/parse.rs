@@ -95,7 +95,7 @@ fn lastfm_in_any_layout() {
         b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<lfm status=\"failed\">\n<error code=\"10\">Invalid API key - You must be granted a valid key by last.fm</error></lfm>",
     ] {
         let parsed = error(body);
-        assert_eq!(parsed.family(), Family::LastFm);
+        assert_eq!(parsed.family(), Family::Lastfm);
         assert_eq!((parsed.code, &*parsed.message), (10, "Invalid API key - You must be granted a valid key by last.fm"));
     }
     let links_first =
@@ -187,7 +187,7 @@ fn problem_details() {
 #[test]
 fn success_bodies_are_not_errors() {
     let cases: [(&[u8], Option<Family>); 8] = [
-        (b"<?xml version=\"1.0\"?>\n<lfm status=\"ok\">\n<session><name>x</name></session></lfm>", Some(Family::LastFm)),
+        (b"<?xml version=\"1.0\"?>\n<lfm status=\"ok\">\n<session><name>x</name></session></lfm>", Some(Family::Lastfm)),
         (br#"{"subsonic-response":{"status":"ok","version":"1.16.1","ping":{}}}"#, Some(Family::Subsonic)),
         (b"<subsonic-response xmlns=\"http://subsonic.org/restapi\" status=\"ok\" version=\"1.16.1\"/>", Some(Family::Subsonic)),
         (b"<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<root>\n\t<success code=\"1\"><![CDATA[pong]]></success>\n</root>", Some(Family::Ampache)),
@@ -338,7 +338,7 @@ fn malformed_and_incomplete_error_bodies() {
     assert_eq!(
         parse(b"<lfm status=\"failed\"><status/></lfm>"),
         Err(ParseError::MissingField {
-            family: Family::LastFm,
+            family: Family::Lastfm,
             field: "error"
         })
     );
@@ -462,21 +462,21 @@ fn per_family_parsers_reject_other_families() {
         errors_wire::subsonic::parse(lastfm),
         Err(ParseError::WrongFamily {
             expected: Family::Subsonic,
-            found: Family::LastFm
+            found: Family::Lastfm
         })
     );
     assert_eq!(
         errors_wire::ampache::parse(lastfm),
         Err(ParseError::WrongFamily {
             expected: Family::Ampache,
-            found: Family::LastFm
+            found: Family::Lastfm
         })
     );
     assert_eq!(
         errors_wire::problem::parse(b"<lfm status=\"failed\"><error code=\"6\">x</error></lfm>"),
         Err(ParseError::WrongFamily {
             expected: Family::Problem,
-            found: Family::LastFm
+            found: Family::Lastfm
         })
     );
 }

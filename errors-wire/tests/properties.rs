@@ -101,7 +101,7 @@ fn assert_php_escaped(body: &[u8]) {
 proptest! {
     #[test]
     fn ampache_bodies_round_trip(code: u32, action in tricky(), error_type in tricky(), message in tricky()) {
-        let error = ampache::Error { code, action: &action, error_type: &error_type, message: &message };
+        let error = errors_wire::ErrorFields { code, action: &action, error_type: &error_type, message: &message, ..errors_wire::ErrorFields::default() };
         let mut body = Vec::new();
 
         ampache::render(&mut body, ampache::ApiVersion::V4, Format::Xml, &error);
@@ -166,7 +166,7 @@ proptest! {
         prop_assert_eq!(element.attribute("code").map(String::from), Some(code.to_string()));
         prop_assert_eq!(text_of(element), xml_visible(&message));
         let parsed = lastfm::parse(&body).expect("Last.fm XML parses");
-        prop_assert_eq!((parsed.code, &*parsed.message, parsed.shape), (code, &*xml_visible(&message), Shape::LastFm));
+        prop_assert_eq!((parsed.code, &*parsed.message, parsed.shape), (code, &*xml_visible(&message), Shape::Lastfm));
 
         body.clear();
         lastfm::render(&mut body, Format::Json, code, &message);
@@ -175,7 +175,7 @@ proptest! {
         prop_assert_eq!(&value["error"], &Value::from(code));
         prop_assert_eq!(&value["message"], &Value::String(message.clone()));
         let parsed = errors_wire::parse(&body).expect("Last.fm JSON parses");
-        prop_assert_eq!((parsed.code, &*parsed.message, parsed.shape), (code, message.as_str(), Shape::LastFm));
+        prop_assert_eq!((parsed.code, &*parsed.message, parsed.shape), (code, message.as_str(), Shape::Lastfm));
     }
 
     #[test]
@@ -188,7 +188,7 @@ proptest! {
         bare: bool,
         final_newline: bool,
     ) {
-        let error = subsonic::Error { code, message: &message, help_url: help_url.as_deref() };
+        let error = errors_wire::ErrorFields { code, message: &message, help_url: help_url.as_deref(), ..errors_wire::ErrorFields::default() };
         let options = Options {
             version: &version,
             open_subsonic: server.as_ref().map(|(server_type, server_version)| OpenSubsonic { server_type, server_version }),
@@ -287,14 +287,14 @@ proptest! {
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..4),
     ) {
         let mut body = Vec::new();
-        let error = ampache::Error { code: 4704, action: "album", error_type: "filter", message: &message };
+        let error = errors_wire::ErrorFields { code: 4704, action: "album", error_type: "filter", message: &message, ..errors_wire::ErrorFields::default() };
         match which {
             0 => ampache::render(&mut body, ampache::ApiVersion::V3, Format::Xml, &error),
             1 => ampache::render(&mut body, ampache::ApiVersion::V8, Format::Xml, &error),
             2 => ampache::render(&mut body, ampache::ApiVersion::V8, Format::Json, &error),
             3 => lastfm::render(&mut body, Format::Xml, 6, &message),
-            4 => subsonic::render(&mut body, Format::Json, &subsonic::Error { code: 70, message: &message, help_url: None }, &Options::default()),
-            _ => subsonic::render(&mut body, Format::Xml, &subsonic::Error { code: 70, message: &message, help_url: None }, &Options::default()),
+            4 => subsonic::render(&mut body, Format::Json, &errors_wire::ErrorFields { code: 70, message: &message, help_url: None, ..errors_wire::ErrorFields::default() }, &Options::default()),
+            _ => subsonic::render(&mut body, Format::Xml, &errors_wire::ErrorFields { code: 70, message: &message, help_url: None, ..errors_wire::ErrorFields::default() }, &Options::default()),
         }
         for (at, byte, op) in edits {
             let i = at.index(body.len() + 1);

@@ -276,7 +276,7 @@ fn source(krate: &str) -> String {
     match krate {
         "thiserror" => out.push_str("#[derive(Debug, thiserror::Error)]\n"),
         "api_error" => out.push_str(
-            "use errors_core::ApiError;\n\n#[derive(Debug, ApiError)]\n#[api_error(catalog = ampache)]\n",
+            "use errors_core::ApiError;\n\n#[derive(Debug, ApiError)]\n#[api_error(catalog = errors_core::ampache::ErrorCode)]\n",
         ),
         "api_error_distinct" => out.push_str(
             "use errors_core::ApiError;\n\n#[derive(Debug, ApiError)]\n\
@@ -301,7 +301,7 @@ fn source(krate: &str) -> String {
             "api_error" => {
                 let code = shared[i % shared.len()];
                 let code = if i % 2 == 0 {
-                    Catalog::code(code).to_string()
+                    Catalog::as_u32(code).to_string()
                 } else {
                     Catalog::name(code).to_owned()
                 };

@@ -15,7 +15,7 @@ fn sample<C: Catalog>() -> Vec<C> {
 
 fn bench_catalog<C: Catalog>(c: &mut Criterion, label: &str) {
     let codes = sample::<C>();
-    let numbers: Vec<u32> = codes.iter().map(|c| c.code()).collect();
+    let numbers: Vec<u32> = codes.iter().map(|c| c.as_u32()).collect();
     let names: Vec<&str> = codes.iter().map(|c| c.name()).collect();
     // Numbers no code of either catalog has (the synthetic codes are 1..=10_000 and the
     // Ampache ones 400..=4742), spread like the hits.

@@ -38,12 +38,12 @@ fn lifecycle(l: SpecLifecycle) -> Lifecycle {
 fn agrees_with_spec<C: Catalog + std::str::FromStr>(spec: &Spec) {
     assert_eq!(C::API.id, spec.id);
     assert_eq!(C::ALL.len(), spec.codes.len(), "one variant per code");
-    let numbers: Vec<u32> = C::ALL.iter().map(|c| c.code()).collect();
+    let numbers: Vec<u32> = C::ALL.iter().map(|c| c.as_u32()).collect();
     let expected: Vec<u32> = spec.codes.keys().copied().collect();
     assert_eq!(numbers, expected, "ALL is in numeric order");
     for (number, code) in &spec.codes {
         let found = C::from_code(*number).unwrap_or_else(|| panic!("{} {number} missing", spec.id));
-        assert_eq!(found.code(), *number);
+        assert_eq!(found.as_u32(), *number);
         assert_eq!(found.name(), code.name);
         assert_eq!(C::from_name(&code.name), Some(found));
         assert_eq!(code.name.parse::<C>().ok(), Some(found), "FromStr by name");
@@ -66,7 +66,7 @@ fn agrees_with_spec<C: Catalog + std::str::FromStr>(spec: &Spec) {
         );
         assert_eq!(found.retry(), retry(code.retry));
         assert_eq!(found.lifecycle(), lifecycle(code.lifecycle));
-        assert_eq!(found.legacy().map(|l| l.code()), code.legacy);
+        assert_eq!(found.legacy().map(|l| l.as_u32()), code.legacy);
         for version in &spec.versions {
             assert_eq!(
                 found.http_status(&version.id),
@@ -122,7 +122,7 @@ fn the_facts_the_issue_fixes_hold() {
     );
     assert_eq!(A::Deprecated.legacy(), None);
     assert_eq!(A::Deprecated.message(), "Deprecated");
-    assert_eq!(A::NotFound as u32, 4704);
+    assert_eq!(A::NotFound.as_u32(), 4704);
     assert_eq!(L::from_code(1), None, "1 is reserved");
     assert_eq!(L::from_code(19), None, "19 is reserved");
     assert_eq!(L::RateLimitExceeded.retry(), Retry::Backoff);
@@ -224,7 +224,7 @@ fn ten_thousand_codes_all_resolve() {
     assert_eq!(Syn::ALL.len(), 10_000);
     for (i, code) in Syn::ALL.iter().enumerate() {
         let number = i as u32 * 7 + 3;
-        assert_eq!(code.code(), number);
+        assert_eq!(code.as_u32(), number);
         assert_eq!(Syn::from_code(number), Some(*code));
         assert_eq!(Syn::from_code(number + 1), None);
         assert_eq!(code.name(), format!("E{number}"));

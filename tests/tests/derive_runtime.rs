@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use errors_core::{ApiError, Catalog, ampache, lastfm, subsonic};
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 enum LibraryError {
     #[api_error(code = 4704, error_type = "song", message = "Not Found: {id}")]
     SongMissing { id: u64 },
@@ -27,7 +27,7 @@ enum LibraryError {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache, code = 4702, error_type = "database", message = "database: {0}")]
+#[api_error(catalog = errors_core::ampache::ErrorCode, code = 4702, error_type = "database", message = "database: {0}")]
 struct DbError(&'static str);
 
 #[test]
@@ -41,7 +41,7 @@ fn codes_by_number_and_by_name() {
         LibraryError::Forbidden(5).code(),
         ampache::ErrorCode::FailedAccessCheck
     );
-    assert_eq!(Catalog::code(LibraryError::Forbidden(5).code()), 4742);
+    assert_eq!(Catalog::as_u32(LibraryError::Forbidden(5).code()), 4742);
 }
 
 #[test]
@@ -107,11 +107,11 @@ fn transparent_variants_forward_everything() {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = lastfm, code = 29)]
+#[api_error(catalog = errors_core::lastfm::ErrorCode, code = 29)]
 struct Throttled;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = lastfm, code = InvalidApiKey, message = "Invalid API key: {key}")]
+#[api_error(catalog = errors_core::lastfm::ErrorCode, code = InvalidApiKey, message = "Invalid API key: {key}")]
 struct BadKey {
     key: String,
 }
@@ -141,7 +141,7 @@ fn structs() {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = subsonic, error_type = "auth")]
+#[api_error(catalog = errors_core::subsonic::ErrorCode, error_type = "auth")]
 enum AuthError {
     #[api_error(code = 40)]
     WrongCredentials,
@@ -167,7 +167,7 @@ fn subsonic_and_a_default_error_type() {
 
 /// With thiserror on the same type: each derive reads its own attributes.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 enum ServiceError {
     #[error("song {id} is not in the library")]
     #[api_error(code = 4704, error_type = "song", message = "Not Found: {id}")]
@@ -200,7 +200,7 @@ fn alongside_thiserror() {
 
 /// Generic types get the bounds their placeholders and transparent fields need.
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 enum Generic<T, E> {
     #[api_error(code = NotFound, message = "no such {0}, hex {1:#x}")]
     Item(T, u32),
@@ -217,13 +217,13 @@ fn generic_types() {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 enum Never {}
 
 #[test]
 fn catalog_codes_are_api_errors() {
     fn report<E: ApiError>(error: &E) -> String {
-        format!("{} {}", Catalog::code(error.code()), error.message())
+        format!("{} {}", Catalog::as_u32(error.code()), error.message())
     }
     let code = subsonic::ErrorCode::NotFound;
     assert_eq!(report(&code), format!("70 {}", Catalog::message(code)));

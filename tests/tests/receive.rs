@@ -1,7 +1,7 @@
 //! Classifying responses against a catalog, as a client does: typed codes, retry advice,
 //! unknown codes kept as sent, and transport failures told apart.
 
-use errors_core::{Code, Reply, Retry, ampache, classify, lastfm, subsonic};
+use errors_core::{Code, Reply, Retry, ampache, lastfm, subsonic};
 use errors_corpus as corpus;
 
 #[test]
@@ -10,7 +10,8 @@ fn every_ampache_corpus_body_classifies_to_its_code() {
     for row in corpus::ampache_index(&dir) {
         let body = corpus::read(&dir.join("ampache-server").join(&row.file));
         let status = row.status().expect("API 8 rows give their status");
-        let Reply::Error(error) = classify::<ampache::ErrorCode>(status, None, &body) else {
+        let Reply::Error(error) = Reply::<ampache::ErrorCode>::from_http(status, None, &body)
+        else {
             panic!("{} is an error body", row.file);
         };
         let expected = ampache::ErrorCode::from_code(row.code).expect("a catalog code");
@@ -23,7 +24,8 @@ fn every_ampache_corpus_body_classifies_to_its_code() {
 #[test]
 fn lastfm_errors_are_read_whatever_the_status() {
     let busy = br#"{"error":16,"message":"There was a temporary error processing your request."}"#;
-    let Reply::Error(error) = classify::<lastfm::ErrorCode>(503, Some("application/json"), busy)
+    let Reply::Error(error) =
+        Reply::<lastfm::ErrorCode>::from_http(503, Some("application/json"), busy)
     else {
         panic!("code 16 comes with 503");
     };
@@ -35,7 +37,9 @@ fn lastfm_errors_are_read_whatever_the_status() {
 
     let with_200 = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"failed\">\n  \
         <error code=\"9\">Invalid session key - Please re-authenticate</error>\n</lfm>\n";
-    let Reply::Error(error) = classify::<lastfm::ErrorCode>(200, Some("text/xml"), with_200) else {
+    let Reply::Error(error) =
+        Reply::<lastfm::ErrorCode>::from_http(200, Some("text/xml"), with_200)
+    else {
         panic!("errors also come with 200");
     };
     assert_eq!(
@@ -46,7 +50,7 @@ fn lastfm_errors_are_read_whatever_the_status() {
 
     let success = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"ok\">\n</lfm>\n";
     assert_eq!(
-        classify::<lastfm::ErrorCode>(200, Some("text/xml"), success),
+        Reply::<lastfm::ErrorCode>::from_http(200, Some("text/xml"), success),
         Reply::Success
     );
 }
@@ -54,21 +58,23 @@ fn lastfm_errors_are_read_whatever_the_status() {
 #[test]
 fn unknown_and_foreign_codes_stay_numbers() {
     let unknown = br#"{"error":99,"message":"Something new"}"#;
-    let Reply::Error(error) = classify::<lastfm::ErrorCode>(200, None, unknown) else {
+    let Reply::Error(error) = Reply::<lastfm::ErrorCode>::from_http(200, None, unknown) else {
         panic!("an error body");
     };
     assert_eq!(error.code, Code::Unknown(99));
-    assert_eq!(error.code.number(), 99);
+    assert_eq!(error.code.as_u32(), 99);
     assert_eq!(error.retry(), None);
     assert_eq!(error.message(), "Something new");
 
     // A Subsonic 10 is not Last.fm's 10 (invalid API key), even though both catalogs have it.
     let subsonic_body = br#"{"subsonic-response":{"status":"failed","version":"1.16.1","error":{"code":10,"message":"Required parameter is missing."}}}"#;
-    let Reply::Error(error) = classify::<lastfm::ErrorCode>(200, None, subsonic_body) else {
+    let Reply::Error(error) = Reply::<lastfm::ErrorCode>::from_http(200, None, subsonic_body)
+    else {
         panic!("an error body");
     };
     assert_eq!(error.code, Code::Unknown(10));
-    let Reply::Error(error) = classify::<subsonic::ErrorCode>(429, None, subsonic_body) else {
+    let Reply::Error(error) = Reply::<subsonic::ErrorCode>::from_http(429, None, subsonic_body)
+    else {
         panic!("Navidrome sends errors with 429");
     };
     assert_eq!(
@@ -80,18 +86,19 @@ fn unknown_and_foreign_codes_stay_numbers() {
 #[test]
 fn transport_failures_say_what_they_found() {
     let page = b"<html><head><title>502 Bad Gateway</title></head></html>";
-    let Reply::Transport(failure) = classify::<ampache::ErrorCode>(502, Some("text/html"), page)
+    let Reply::Transport(failure) =
+        Reply::<ampache::ErrorCode>::from_http(502, Some("text/html"), page)
     else {
         panic!("a gateway page is no API error");
     };
     assert_eq!(failure.http_status, 502);
     assert!(failure.to_string().contains("502 Bad Gateway"), "{failure}");
     assert!(matches!(
-        classify::<ampache::ErrorCode>(500, None, b""),
+        Reply::<ampache::ErrorCode>::from_http(500, None, b""),
         Reply::Transport(_)
     ));
     assert!(matches!(
-        classify::<ampache::ErrorCode>(200, None, b"<root><error errorCode=\"47"),
+        Reply::<ampache::ErrorCode>::from_http(200, None, b"<root><error errorCode=\"47"),
         Reply::Transport(_)
     ));
 }

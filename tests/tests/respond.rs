@@ -2,7 +2,8 @@
 //! legacy codes for old Ampache clients, and errors derived on users' own types.
 
 use errors_core::{
-    AmpacheError, ApiError, Client, Format, LastfmError, SubsonicError, ampache, lastfm, subsonic,
+    AmpacheError, ApiError, Format, LastfmError, RequestContext, SubsonicError, ampache, lastfm,
+    subsonic,
 };
 use errors_corpus as corpus;
 
@@ -25,7 +26,7 @@ fn every_ampache_corpus_body_from_typed_errors() {
         } else {
             Format::Json
         };
-        let client = Client::new(&row.version, format)
+        let client = RequestContext::new(&row.version, format)
             .action(&row.action)
             .codes_as_given();
         let response = error.render(&client);
@@ -65,7 +66,7 @@ fn old_ampache_clients_get_legacy_codes_by_default() {
     for (modern, old) in legacy {
         let code = ampache::ErrorCode::from_code(modern).expect("a catalog code");
         for (version, format) in [("3", Format::Xml), ("4", Format::Xml), ("4", Format::Json)] {
-            let response = code.render(&Client::new(version, format).action("album"));
+            let response = code.render(&RequestContext::new(version, format).action("album"));
             let parsed = errors_core::wire::parse(&response.body).expect("a well-formed body");
             assert_eq!(parsed.code, old, "{modern} under API {version}");
             assert_eq!(parsed.shape, errors_core::wire::Shape::AmpacheLegacy);
@@ -80,11 +81,13 @@ fn old_ampache_clients_get_legacy_codes_by_default() {
         }
     }
     // 4706 has no legacy equivalent: old clients get it as it is.
-    let deprecated = ampache::ErrorCode::Deprecated.render(&Client::new("4", Format::Xml));
+    let deprecated = ampache::ErrorCode::Deprecated.render(&RequestContext::new("4", Format::Xml));
     assert!(text(&deprecated.body).contains("<error code=\"4706\">"));
     // A message of the error's own survives the translation of its code.
     let custom = AmpacheError::new(ampache::ErrorCode::NotFound).with_message("Not Found: 7");
-    let body = custom.render(&Client::new("400004", Format::Json)).body;
+    let body = custom
+        .render(&RequestContext::new("400004", Format::Json))
+        .body;
     assert_eq!(
         text(&body),
         "{\n    \"error\": {\n        \"code\": \"404\",\n        \"message\": \"Not Found: 7\"\n    }\n}"
@@ -95,27 +98,27 @@ fn old_ampache_clients_get_legacy_codes_by_default() {
 fn ampache_versions_pick_shape_and_status() {
     for code in ampache::ErrorCode::ALL
         .iter()
-        .filter(|c| c.code().code() >= 4700)
+        .filter(|c| c.code().as_u32() >= 4700)
     {
-        let number = ampache::ErrorCode::code(*code);
+        let number = code.as_u32();
         for version in ["5", "6", "6.0.0", "5.5.6"] {
-            let response = code.render(&Client::new(version, Format::Xml));
+            let response = code.render(&RequestContext::new(version, Format::Xml));
             assert_eq!(response.status, 200, "{code:?} under {version}");
             assert!(text(&response.body).contains(&format!("errorCode=\"{number}\"")));
         }
-        let api8 = code.render(&Client::new("8.0.0", Format::Json));
+        let api8 = code.render(&RequestContext::new("8.0.0", Format::Json));
         assert_eq!(api8.status, code.http_status("8"), "{code:?}");
         assert_ne!(
             api8.status, 200,
             "every 47xx code has its own status in API 8"
         );
         // API 3 has no JSON: the server answers with the modern shape of its default version.
-        let api3_json = code.render(&Client::new("3", Format::Json).codes_as_given());
+        let api3_json = code.render(&RequestContext::new("3", Format::Json).codes_as_given());
         assert!(text(&api3_json.body).contains(&format!("\"errorCode\": \"{number}\"")));
     }
     // Without a type of its own, the error sends the spec's first error type for the code.
     let body = ampache::ErrorCode::AccessDenied
-        .render(&Client::new("6", Format::Xml))
+        .render(&RequestContext::new("6", Format::Xml))
         .body;
     let first = ampache::ErrorCode::AccessDenied.error_types()[0];
     assert!(text(&body).contains(&format!("<errorType><![CDATA[{first}]]></errorType>")));
@@ -141,7 +144,7 @@ fn every_subsonic_corpus_body_from_typed_errors() {
         // body.
         let code = subsonic::ErrorCode::from_code(parsed.code).expect("a catalog code");
         let error = SubsonicError::new(code).with_message(parsed.message.to_string());
-        let response = error.render(&Client::new("1.16.1", format));
+        let response = error.render(&RequestContext::new("1.16.1", format));
         assert_eq!(text(&response.body), text(&expected), "{name}");
         assert_eq!(response.status, 200);
     }
@@ -150,21 +153,21 @@ fn every_subsonic_corpus_body_from_typed_errors() {
 #[test]
 fn lastfm_bodies_and_statuses() {
     let error = LastfmError::new(lastfm::ErrorCode::InvalidParams).with_message("User not found");
-    let json = error.render(&Client::new("2.0", Format::Json));
+    let json = error.render(&RequestContext::new("2.0", Format::Json));
     assert_eq!(json.body, br#"{"error":6,"message":"User not found"}"#);
     assert_eq!(json.status, 400);
-    let xml = error.render(&Client::new("2.0", Format::Xml));
+    let xml = error.render(&RequestContext::new("2.0", Format::Xml));
     assert_eq!(
         text(&xml.body),
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"failed\">\n  \
          <error code=\"6\">User not found</error>\n</lfm>\n"
     );
     for code in lastfm::ErrorCode::ALL {
-        let response = code.render(&Client::new("2.0", Format::Json));
+        let response = code.render(&RequestContext::new("2.0", Format::Json));
         let parsed = errors_core::wire::parse(&response.body).expect("well-formed");
         assert_eq!(
             (parsed.code, &*parsed.message),
-            ((*code).code(), &*code.message())
+            (code.as_u32(), &*code.message())
         );
         assert_eq!(response.status, code.http_status("2.0"));
     }
@@ -175,7 +178,7 @@ fn open_subsonic_fields_and_help_url() {
     let error = SubsonicError::new(subsonic::ErrorCode::NotFound)
         .with_message("Album not found.")
         .with_help_url("https://example.org/70");
-    let client = Client::new("1.16.1", Format::Xml).open_subsonic("example", "2.1");
+    let client = RequestContext::new("1.16.1", Format::Xml).open_subsonic("example", "2.1");
     let body = error.render(&client).body;
     let parsed = errors_core::wire::parse(&body).expect("well-formed");
     let errors_core::wire::Shape::Subsonic {
@@ -195,7 +198,7 @@ fn open_subsonic_fields_and_help_url() {
     // The catalog's `opensubsonic` version is no protocol version: the default is announced.
     assert_eq!(version.as_deref(), Some("1.16.1"));
     let body = error
-        .render(&Client::new("opensubsonic", Format::Json))
+        .render(&RequestContext::new("opensubsonic", Format::Json))
         .body;
     assert!(text(&body).contains("\"version\" : \"1.16.1\""));
 }
@@ -210,17 +213,17 @@ fn problem_details_for_any_catalog() {
     assert_eq!(parsed.message, ampache::ErrorCode::NotFound.message());
     let shop = errors_tests::shop::ErrorCode::ALL[0].render_problem("2");
     let parsed = errors_core::wire::problem::parse(&shop.body).expect("well-formed");
-    assert_eq!(parsed.code, errors_tests::shop::ErrorCode::ALL[0].code());
+    assert_eq!(parsed.code, errors_tests::shop::ErrorCode::ALL[0].as_u32());
 }
 
 // The example of the derive, and one per bundled catalog: each renders the real bytes.
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache, code = 4702, message = "Generic error")]
+#[api_error(catalog = errors_core::ampache::ErrorCode, code = 4702, message = "Generic error")]
 pub struct DbError;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 pub enum LibraryError {
     #[api_error(code = 4704, error_type = "filter", message = "Not Found: {id}")]
     SongMissing { id: u64 },
@@ -246,7 +249,9 @@ fn derived_ampache_errors_render_the_servers_bytes() {
                 if version == "3" && format == Format::Json {
                     continue;
                 }
-                let client = Client::new(version, format).action(action).codes_as_given();
+                let client = RequestContext::new(version, format)
+                    .action(action)
+                    .codes_as_given();
                 let response = error.render(&client);
                 let path = dir.join(format!("ampache-server/api{version}/{ext}/{file}.{ext}"));
                 assert_eq!(
@@ -258,17 +263,17 @@ fn derived_ampache_errors_render_the_servers_bytes() {
             }
         }
     }
-    let gone = LibraryError::Gone.render(&Client::new("8", Format::Json));
+    let gone = LibraryError::Gone.render(&RequestContext::new("8", Format::Json));
     assert_eq!(gone.status, 404);
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = lastfm, code = 29)]
+#[api_error(catalog = errors_core::lastfm::ErrorCode, code = 29)]
 pub struct Throttled;
 
 #[test]
 fn derived_lastfm_error_renders() {
-    let response = Throttled.render(&Client::new("2.0", Format::Json));
+    let response = Throttled.render(&RequestContext::new("2.0", Format::Json));
     assert_eq!(response.status, 429);
     assert_eq!(
         text(&response.body),
@@ -280,7 +285,7 @@ fn derived_lastfm_error_renders() {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = subsonic)]
+#[api_error(catalog = errors_core::subsonic::ErrorCode)]
 pub enum LoginError {
     #[api_error(code = WrongCredentials)]
     Wrong,
@@ -292,7 +297,7 @@ pub enum LoginError {
 fn derived_subsonic_error_renders_the_servers_bytes() {
     let dir = corpus::dir();
     for (format, ext) in [(Format::Xml, "xml"), (Format::Json, "json")] {
-        let response = LoginError::Wrong.render(&Client::new("1.16.1", format));
+        let response = LoginError::Wrong.render(&RequestContext::new("1.16.1", format));
         let expected = corpus::read(&dir.join(format!("subsonic/error-40.{ext}")));
         assert_eq!(text(&response.body), text(&expected));
         let expected = corpus::read(&dir.join(format!("subsonic/error-70.{ext}")));
@@ -302,7 +307,7 @@ fn derived_subsonic_error_renders_the_servers_bytes() {
             continue;
         }
         let message = parsed.message.into_owned();
-        let response = LoginError::Missing(message).render(&Client::new("1.16.1", format));
+        let response = LoginError::Missing(message).render(&RequestContext::new("1.16.1", format));
         assert_eq!(text(&response.body), text(&expected));
     }
 }

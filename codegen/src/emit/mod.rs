@@ -4,5 +4,4 @@ pub mod bodies;
 pub mod facts;
 pub mod fixtures;
 pub mod markdown;
-pub mod phf;
 pub mod rust;

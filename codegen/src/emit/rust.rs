@@ -3,11 +3,10 @@
 //! The module is self-contained and names everything by absolute path (`::errors_core::`),
 //! so the same output works inside errors-core and in a downstream crate's OUT_DIR.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::emit::phf;
-use crate::model::{Code, Family, Format, JsonCode, Lifecycle, Retry, Spec};
+use crate::model::{Code, Lifecycle, Spec};
 
 /// The formatted Rust source for `spec`, stamped with where it came from.
 ///
@@ -28,7 +27,6 @@ pub fn render(spec: &Spec, origin: &str) -> String {
 fn module(spec: &Spec) -> TokenStream {
     let module = format_ident!("{}", spec.id);
     let codes: Vec<(&u32, &Code)> = spec.codes.iter().collect();
-    let numbers: Vec<u32> = spec.codes.keys().copied().collect();
     let count = codes.len();
     let variants: Vec<Ident> = codes
         .iter()
@@ -40,94 +38,47 @@ fn module(spec: &Spec) -> TokenStream {
     );
     let enum_doc = format!("An error code of the {}.", spec.title);
 
-    let variant_defs = codes.iter().zip(&variants).map(|((number, code), ident)| {
-        let doc = variant_doc(spec, **number, code);
-        let value = Literal::u32_unsuffixed(**number);
-        let deprecated = (code.lifecycle == Lifecycle::Retired).then(|| {
-            let note = format!("retired: {}", one_line(&code.note));
-            quote! { #[deprecated(note = #note)] }
-        });
-        let doc = doc_lines(&doc);
-        quote! { #doc #deprecated #ident = #value }
-    });
-
-    let table = phf::build(&numbers);
-    let seed = table.seed;
-    let displacements = table
-        .displacements
-        .iter()
-        .map(|d| Literal::u32_unsuffixed(*d));
-    let slots = table.slots.iter().map(|s| Literal::u32_unsuffixed(*s));
-    let bucket_count = table.displacements.len();
-    let slot_count = table.slots.len();
-    let mix = phf::mix_tokens();
-
-    let code_lits = numbers.iter().map(|n| Literal::u32_unsuffixed(*n));
-    let names = codes.iter().map(|(_, c)| c.name.as_str());
-    let mut by_name: Vec<usize> = (0..codes.len()).collect();
-    by_name.sort_by(|a, b| codes[*a].1.name.cmp(&codes[*b].1.name));
-    let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
-    let titles = codes.iter().map(|(_, c)| c.title.as_str());
-    let descriptions = codes.iter().map(|(_, c)| c.description.trim_end());
-    let default_locale = spec.default_locale();
-    let messages = codes.iter().map(|(_, c)| {
-        c.message
-            .get(default_locale, default_locale)
-            .unwrap_or_default()
-    });
-    let error_types = codes.iter().map(|(_, c)| {
-        let types = &c.error_types;
-        quote! { &[#(#types),*] }
-    });
-    let version_count = spec.versions.len();
-    let statuses = codes.iter().map(|(_, c)| {
-        let row = spec
-            .versions
+    // The discriminant is the row's index, so a code's row is found without a lookup that
+    // could miss; the number is in the row.
+    let variant_defs =
+        codes
             .iter()
-            .map(|v| Literal::u16_unsuffixed(c.http_status_in(v)));
-        quote! { [#(#row),*] }
-    });
-    let legacies = codes
-        .iter()
-        .map(|(_, c)| match c.legacy.and_then(|l| spec.codes.get(&l)) {
-            Some(target) => {
-                let ident = format_ident!("{}", target.name);
-                quote! { ::core::option::Option::Some(ErrorCode::#ident) }
-            }
-            None => quote! { ::core::option::Option::None },
-        });
-    let retries = codes.iter().map(|(_, c)| retry_tokens(c.retry));
-    let lifecycles = codes.iter().map(|(_, c)| lifecycle_tokens(c.lifecycle));
-    let sinces = codes.iter().map(|(_, c)| match &c.since {
-        Some(since) => quote! { ::core::option::Option::Some(#since) },
-        None => quote! { ::core::option::Option::None },
-    });
+            .zip(&variants)
+            .enumerate()
+            .map(|(index, ((number, code), ident))| {
+                let doc = doc_lines(&variant_doc(spec, **number, code));
+                let value = Literal::usize_unsuffixed(index);
+                let deprecated = (code.lifecycle == Lifecycle::Retired).then(|| {
+                    let note = format!("retired: {}", one_line(&code.note));
+                    quote! { #[deprecated(note = #note)] }
+                });
+                quote! { #doc #deprecated #ident = #value }
+            });
 
-    let version_arms = spec.versions.iter().enumerate().map(|(i, v)| {
-        let id = v.id.as_str();
-        quote! { #id => #i, }
-    });
-    let latest = version_count.saturating_sub(1);
-    let translations = translations(spec, &codes);
+    let mut slices = Slices::default();
+    let rows: Vec<TokenStream> = codes
+        .iter()
+        .map(|(number, code)| row(spec, **number, code, &mut slices))
+        .collect();
+    let slices = slices.items;
+
+    let code_lits = codes
+        .iter()
+        .map(|(number, _)| Literal::u32_unsuffixed(**number));
+    let mut by_name: Vec<&Ident> = variants.iter().collect();
+    by_name.sort_by_key(|ident| ident.to_string());
     let nearest = nearest_table(&spec.id, &codes);
     let api = api_info(spec);
-    let module_name = spec.id.as_str();
-    let serialize = match spec.json_code {
-        JsonCode::String => quote! { serializer.collect_str(&self.code()) },
-        JsonCode::Number => quote! { serializer.serialize_u32(self.code()) },
-    };
 
     let module_doc = doc_lines(&module_doc);
     let enum_doc = doc_lines(&enum_doc);
     quote! {
         #module_doc
-        // Lookup tables are indexed in `const fn`s, which cannot read statics, so large
-        // catalogs keep them as consts.
-        #[allow(deprecated, clippy::large_const_arrays)]
+        #[allow(deprecated)]
         pub mod #module {
             #enum_doc
             ///
-            /// The discriminant is the code: `ErrorCode::X as u32 == ErrorCode::X.code()`.
+            /// Variants are in numeric order; [`as_u32`](ErrorCode::as_u32) gives the number.
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
             #[non_exhaustive]
             #[repr(u32)]
@@ -138,241 +89,131 @@ fn module(spec: &Spec) -> TokenStream {
             /// Facts about the API these codes belong to.
             pub const API: ::errors_core::ApiInfo = #api;
 
-            const COUNT: usize = #count;
-            const CODES: [u32; COUNT] = [#(#code_lits),*];
-            const NAMES: [&str; COUNT] = [#(#names),*];
-            /// Indices into `NAMES`, in the order of the names, for a binary search by name.
-            const BY_NAME: [u32; COUNT] = [#(#by_name),*];
-            const TITLES: [&str; COUNT] = [#(#titles),*];
-            const DESCRIPTIONS: [&str; COUNT] = [#(#descriptions),*];
-            const MESSAGES: [&str; COUNT] = [#(#messages),*];
-            const ERROR_TYPES: [&[&str]; COUNT] = [#(#error_types),*];
-            const HTTP_STATUS: [[u16; #version_count]; COUNT] = [#(#statuses),*];
-            const LEGACY: [::core::option::Option<ErrorCode>; COUNT] = [#(#legacies),*];
-            const RETRY: [::errors_core::Retry; COUNT] = [#(#retries),*];
-            const LIFECYCLE: [::errors_core::Lifecycle; COUNT] = [#(#lifecycles),*];
-            const SINCE: [::core::option::Option<&str>; COUNT] = [#(#sinces),*];
-            #translations
+            /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
+            /// `ROWS[ErrorCode::X as usize]`.
+            static ROWS: [::errors_core::CodeInfo<ErrorCode>; #count] = [#(#rows),*];
+            #(#slices)*
+            /// Every code, in numeric order, for const evaluation (which reads no statics).
+            const CODES: &[u32; #count] = &[#(#code_lits),*];
+
             #nearest
-
-            const SEED: u32 = #seed;
-            const DISPLACEMENTS: [u32; #bucket_count] = [#(#displacements),*];
-            const SLOTS: [u32; #slot_count] = [#(#slots),*];
-            #mix
-
-            /// The table index of a number, if it is a code.
-            const fn index_of(code: u32) -> ::core::option::Option<usize> {
-                let bucket = mix(code, SEED) as usize % DISPLACEMENTS.len();
-                let slot = mix(code, DISPLACEMENTS[bucket]) as usize % SLOTS.len();
-                let entry = SLOTS[slot] as usize;
-                if entry != 0 && CODES[entry - 1] == code {
-                    ::core::option::Option::Some(entry - 1)
-                } else {
-                    ::core::option::Option::None
-                }
-            }
 
             impl ErrorCode {
                 /// Every code, in numeric order.
                 pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
 
-                /// The code with this number, in constant time.
+                /// The code with this number, by binary search.
                 #[must_use]
                 pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
-                    match index_of(code) {
+                    match ::errors_core::__private::position(CODES, code) {
                         ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::ALL[index]),
                         ::core::option::Option::None => ::core::option::Option::None,
                     }
                 }
 
-                /// The code with this variant name.
+                /// The number, as sent on the wire.
                 #[must_use]
-                pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                    BY_NAME
-                        .binary_search_by(|index| NAMES[*index as usize].cmp(name))
-                        .ok()
-                        .map(|at| Self::ALL[BY_NAME[at] as usize])
-                }
-
-                const fn index(self) -> usize {
-                    match index_of(self as u32) {
-                        ::core::option::Option::Some(index) => index,
-                        // Every variant's discriminant is in the table.
-                        ::core::option::Option::None => 0,
-                    }
-                }
-
-                /// The number.
-                #[must_use]
-                pub const fn code(self) -> u32 {
-                    self as u32
-                }
-
-                /// The variant name.
-                #[must_use]
-                pub const fn name(self) -> &'static str {
-                    NAMES[self.index()]
-                }
-
-                /// Short human title.
-                #[must_use]
-                pub const fn title(self) -> &'static str {
-                    TITLES[self.index()]
-                }
-
-                /// What the error means and what a client should do (Markdown).
-                #[must_use]
-                pub const fn description(self) -> &'static str {
-                    DESCRIPTIONS[self.index()]
-                }
-
-                /// The default message, in the default locale.
-                #[must_use]
-                pub const fn message(self) -> &'static str {
-                    MESSAGES[self.index()]
-                }
-
-                /// The default message in `locale`, falling back to the default locale.
-                #[must_use]
-                pub fn message_in(self, locale: &str) -> &'static str {
-                    translated(self.index(), locale).unwrap_or(MESSAGES[self.index()])
-                }
-
-                /// Error types the API sends with this code.
-                #[must_use]
-                pub const fn error_types(self) -> &'static [&'static str] {
-                    ERROR_TYPES[self.index()]
-                }
-
-                /// The HTTP status sent with this code in `version` (a version id); the
-                /// newest version's for an unknown version.
-                #[must_use]
-                pub fn http_status(self, version: &str) -> u16 {
-                    let column = match version {
-                        #(#version_arms)*
-                        _ => #latest,
-                    };
-                    HTTP_STATUS[self.index()][column]
-                }
-
-                /// The code that versions with legacy codes send instead.
-                #[must_use]
-                pub const fn legacy(self) -> ::core::option::Option<Self> {
-                    LEGACY[self.index()]
-                }
-
-                /// Retry advice.
-                #[must_use]
-                pub const fn retry(self) -> ::errors_core::Retry {
-                    RETRY[self.index()]
-                }
-
-                /// Whether the code is still in use.
-                #[must_use]
-                pub const fn lifecycle(self) -> ::errors_core::Lifecycle {
-                    LIFECYCLE[self.index()]
-                }
-
-                /// The first version that has this code, when it is not in all of them.
-                #[must_use]
-                pub const fn since(self) -> ::core::option::Option<&'static str> {
-                    SINCE[self.index()]
-                }
-
-                /// For compile-time checks of `#[derive(ApiError)]`: why `code` is not a
-                /// code of this catalog, naming the nearest codes.
-                #[doc(hidden)]
-                #[must_use]
-                pub const fn __unknown_code(code: u32) -> &'static str {
-                    let mut gap = 0;
-                    while gap < COUNT && CODES[gap] < code {
-                        gap += 1;
-                    }
-                    NEAREST[gap]
+                pub const fn as_u32(self) -> u32 {
+                    CODES[self as usize]
                 }
             }
 
             impl ::errors_core::Catalog for ErrorCode {
                 const API: &'static ::errors_core::ApiInfo = &API;
                 const ALL: &'static [Self] = ErrorCode::ALL;
+                const BY_NAME: &'static [Self] = &[#(ErrorCode::#by_name),*];
 
-                fn from_code(code: u32) -> ::core::option::Option<Self> { ErrorCode::from_code(code) }
-                fn from_name(name: &str) -> ::core::option::Option<Self> { ErrorCode::from_name(name) }
-                fn code(self) -> u32 { ErrorCode::code(self) }
-                fn name(self) -> &'static str { ErrorCode::name(self) }
-                fn title(self) -> &'static str { ErrorCode::title(self) }
-                fn description(self) -> &'static str { ErrorCode::description(self) }
-                fn message(self) -> &'static str { ErrorCode::message(self) }
-                fn message_in(self, locale: &str) -> &'static str { ErrorCode::message_in(self, locale) }
-                fn error_types(self) -> &'static [&'static str] { ErrorCode::error_types(self) }
-                fn http_status(self, version: &str) -> u16 { ErrorCode::http_status(self, version) }
-                fn legacy(self) -> ::core::option::Option<Self> { ErrorCode::legacy(self) }
-                fn retry(self) -> ::errors_core::Retry { ErrorCode::retry(self) }
-                fn lifecycle(self) -> ::errors_core::Lifecycle { ErrorCode::lifecycle(self) }
-            }
-
-            /// The variant name.
-            impl ::core::fmt::Display for ErrorCode {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(self.name())
+                fn info(self) -> &'static ::errors_core::CodeInfo<Self> {
+                    &ROWS[self as usize]
                 }
-            }
 
-            /// By variant name (`NotFound`) or by number (`4704`).
-            impl ::core::str::FromStr for ErrorCode {
-                type Err = ::errors_core::UnknownCode;
-
-                fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                    let found = match text.parse::<u32>() {
-                        ::core::result::Result::Ok(code) => ErrorCode::from_code(code),
-                        ::core::result::Result::Err(_) => ErrorCode::from_name(text),
-                    };
-                    found.ok_or_else(|| ::errors_core::UnknownCode::new(#module_name, text))
-                }
-            }
-
-            impl ::core::convert::TryFrom<u32> for ErrorCode {
-                type Error = ::errors_core::UnknownCode;
-
-                fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+                fn from_code(code: u32) -> ::core::option::Option<Self> {
                     ErrorCode::from_code(code)
-                        .ok_or_else(|| ::errors_core::UnknownCode::from_number(#module_name, code))
                 }
             }
 
-            impl ::core::convert::From<ErrorCode> for u32 {
-                fn from(code: ErrorCode) -> u32 {
-                    code.code()
-                }
-            }
+            ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST);
+        }
+    }
+}
 
-            /// Written the way the API carries it in JSON.
-            impl ::errors_core::__private::serde::Serialize for ErrorCode {
-                fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
-                where
-                    S: ::errors_core::__private::serde::Serializer,
-                {
-                    #serialize
-                }
-            }
+/// The slices rows point at, each distinct one once, as consts that rows name.
+#[derive(Default)]
+struct Slices {
+    items: Vec<TokenStream>,
+    seen: std::collections::HashMap<String, Ident>,
+}
 
-            /// Read from a number or a numeric string.
-            impl<'de> ::errors_core::__private::serde::Deserialize<'de> for ErrorCode {
-                fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
-                where
-                    D: ::errors_core::__private::serde::Deserializer<'de>,
-                {
-                    ::errors_core::__private::deserialize_code(deserializer, #module_name, ErrorCode::from_code)
-                }
-            }
+impl Slices {
+    fn name(&mut self, ty: TokenStream, value: TokenStream) -> Ident {
+        let key = format!("{ty}={value}");
+        if let Some(name) = self.seen.get(&key) {
+            return name.clone();
+        }
+        let name = format_ident!("SLICE_{}", self.items.len());
+        self.items.push(quote! { const #name: &[#ty] = &[#value]; });
+        self.seen.insert(key, name.clone());
+        name
+    }
+}
 
-            impl ::errors_core::ApiError for ErrorCode {
-                type Catalog = ErrorCode;
-
-                fn code(&self) -> ErrorCode {
-                    *self
-                }
-            }
+/// One code's `CodeInfo` row.
+fn row(spec: &Spec, number: u32, code: &Code, slices: &mut Slices) -> TokenStream {
+    let value = Literal::u32_unsuffixed(number);
+    let name = code.name.as_str();
+    let title = code.title.as_str();
+    let description = code.description.trim_end();
+    let default_locale = spec.default_locale();
+    let message = code
+        .message
+        .get(default_locale, default_locale)
+        .unwrap_or_default();
+    let translations = spec
+        .locales
+        .iter()
+        .filter(|locale| locale.as_str() != default_locale)
+        .filter_map(|locale| {
+            let text = code.message.get(locale, default_locale)?;
+            let locale = locale.as_str();
+            Some(quote! { (#locale, #text) })
+        });
+    let translations = slices.name(quote!((&str, &str)), quote!(#(#translations),*));
+    let error_types = &code.error_types;
+    let error_types = slices.name(quote!(&str), quote!(#(#error_types),*));
+    let statuses = spec
+        .versions
+        .iter()
+        .map(|v| Literal::u16_unsuffixed(code.http_status_in(v)));
+    let statuses = slices.name(quote!(u16), quote!(#(#statuses),*));
+    let legacy = match code.legacy.and_then(|l| spec.codes.get(&l)) {
+        Some(target) => {
+            let ident = format_ident!("{}", target.name);
+            quote! { ::core::option::Option::Some(ErrorCode::#ident) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let retry = variant(code.retry);
+    let lifecycle = variant(code.lifecycle);
+    let since = match &code.since {
+        Some(since) => quote! { ::core::option::Option::Some(#since) },
+        None => quote! { ::core::option::Option::None },
+    };
+    // A struct expression, not a call: rustc checks a table of thousands of calls in
+    // quadratic time, of struct expressions in linear time.
+    quote! {
+        ::errors_core::CodeInfo {
+            code: #value,
+            name: #name,
+            title: #title,
+            description: #description,
+            message: #message,
+            translations: #translations,
+            error_types: #error_types,
+            http_status: #statuses,
+            legacy: #legacy,
+            retry: ::errors_core::Retry::#retry,
+            lifecycle: ::errors_core::Lifecycle::#lifecycle,
+            since: #since,
         }
     }
 }
@@ -389,7 +230,7 @@ fn variant_doc(spec: &Spec, number: u32, code: &Code) -> String {
         .unwrap_or_default();
     doc.push_str(&format!(
         "\n\nDefault message: `{message}`. Retry: {}.",
-        retry_word(code.retry)
+        code.retry.as_str()
     ));
     let statuses: Vec<String> = spec
         .versions
@@ -430,82 +271,6 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn retry_word(retry: Retry) -> &'static str {
-    match retry {
-        Retry::Never => "never",
-        Retry::Later => "later",
-        Retry::Backoff => "with backoff",
-        Retry::Poll => "poll",
-        Retry::Reauthenticate => "after re-authenticating",
-        Retry::Fatal => "fatal, stop",
-    }
-}
-
-fn retry_tokens(retry: Retry) -> TokenStream {
-    let variant = match retry {
-        Retry::Never => "Never",
-        Retry::Later => "Later",
-        Retry::Backoff => "Backoff",
-        Retry::Poll => "Poll",
-        Retry::Reauthenticate => "Reauthenticate",
-        Retry::Fatal => "Fatal",
-    };
-    let ident = Ident::new(variant, Span::call_site());
-    quote! { ::errors_core::Retry::#ident }
-}
-
-fn lifecycle_tokens(lifecycle: Lifecycle) -> TokenStream {
-    let variant = match lifecycle {
-        Lifecycle::Active => "Active",
-        Lifecycle::Deprecated => "Deprecated",
-        Lifecycle::Retired => "Retired",
-    };
-    let ident = Ident::new(variant, Span::call_site());
-    quote! { ::errors_core::Lifecycle::#ident }
-}
-
-/// Messages in the locales other than the default: one table per locale.
-fn translations(spec: &Spec, codes: &[(&u32, &Code)]) -> TokenStream {
-    let default = spec.default_locale();
-    let others: Vec<&String> = spec
-        .locales
-        .iter()
-        .filter(|l| l.as_str() != default)
-        .collect();
-    let tables = others.iter().enumerate().map(|(i, locale)| {
-        let name = format_ident!("MESSAGES_{}", i);
-        let entries = codes
-            .iter()
-            .map(|(_, c)| match c.message.get(locale, default) {
-                Some(text) => quote! { ::core::option::Option::Some(#text) },
-                None => quote! { ::core::option::Option::None },
-            });
-        quote! { const #name: [::core::option::Option<&str>; COUNT] = [#(#entries),*]; }
-    });
-    let arms = others.iter().enumerate().map(|(i, locale)| {
-        let name = format_ident!("MESSAGES_{}", i);
-        let locale = locale.as_str();
-        quote! { #locale => #name[index], }
-    });
-    if others.is_empty() {
-        // One locale only: nothing to look up, and a match with a lone `_` arm trips lints.
-        return quote! {
-            fn translated(_index: usize, _locale: &str) -> ::core::option::Option<&'static str> {
-                ::core::option::Option::None
-            }
-        };
-    }
-    quote! {
-        #(#tables)*
-        fn translated(index: usize, locale: &str) -> ::core::option::Option<&'static str> {
-            match locale {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
-        }
-    }
-}
-
 /// For each gap between sorted codes, the message naming the codes around it.
 fn nearest_table(id: &str, codes: &[(&u32, &Code)]) -> TokenStream {
     let describe = |i: usize| format!("{} ({})", codes[i].0, codes[i].1.name);
@@ -521,36 +286,29 @@ fn nearest_table(id: &str, codes: &[(&u32, &Code)]) -> TokenStream {
         )
     });
     let len = codes.len() + 1;
-    quote! { const NEAREST: [&str; #len] = [#(#entries),*]; }
+    quote! {
+        /// Why a number is not a code, per gap between the codes; for the derive's checks.
+        const NEAREST: &[&str; #len] = &[#(#entries),*];
+    }
 }
 
 fn api_info(spec: &Spec) -> TokenStream {
     let id = spec.id.as_str();
     let title = spec.title.as_str();
     let docs_url = spec.docs_url.as_str();
-    let family = match spec.family {
-        Family::Ampache => quote! { ::errors_core::Family::Ampache },
-        Family::Lastfm => quote! { ::errors_core::Family::Lastfm },
-        Family::Subsonic => quote! { ::errors_core::Family::Subsonic },
-    };
-    let json_code = match spec.json_code {
-        JsonCode::String => quote! { ::errors_core::JsonCode::String },
-        JsonCode::Number => quote! { ::errors_core::JsonCode::Number },
-    };
+    let family = variant(spec.family);
+    let json_code = variant(spec.json_code);
     let locales = spec.locales.iter().map(String::as_str);
     let default_locale = spec.default_locale();
     let versions = spec.versions.iter().map(|v| {
         let vid = v.id.as_str();
-        let formats = v.formats.iter().map(|f| match f {
-            Format::Xml => quote! { ::errors_core::Format::Xml },
-            Format::Json => quote! { ::errors_core::Format::Json },
-        });
+        let formats = v.formats.iter().map(|f| variant(*f));
         let legacy = v.legacy_codes;
         let status = Literal::u16_unsuffixed(v.http_status);
         quote! {
             ::errors_core::VersionInfo {
                 id: #vid,
-                formats: &[#(#formats),*],
+                formats: &[#(::errors_core::Format::#formats),*],
                 legacy_codes: #legacy,
                 http_status: #status,
             }
@@ -561,11 +319,16 @@ fn api_info(spec: &Spec) -> TokenStream {
             id: #id,
             title: #title,
             docs_url: #docs_url,
-            family: #family,
-            json_code: #json_code,
+            family: ::errors_core::Family::#family,
+            json_code: ::errors_core::JsonCode::#json_code,
             locales: &[#(#locales),*],
             default_locale: #default_locale,
             versions: &[#(#versions),*],
         }
     }
+}
+
+/// The variant of a vocabulary type, named as its `Debug` prints it (`Retry::Never`).
+fn variant(value: impl core::fmt::Debug) -> Ident {
+    format_ident!("{}", format!("{value:?}"))
 }

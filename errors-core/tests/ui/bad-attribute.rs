@@ -2,7 +2,7 @@
 use errors_core::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache, status = 404)]
+#[api_error(catalog = errors_core::ampache::ErrorCode, status = 404)]
 pub enum LibraryError {
     #[api_error(cod = 4704, errortype = "song", message = "Not Found")]
     SongMissing,

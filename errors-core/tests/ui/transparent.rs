@@ -1,11 +1,11 @@
 use errors_core::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache, code = 4702)]
+#[api_error(catalog = errors_core::ampache::ErrorCode, code = 4702)]
 pub struct DbError;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 pub enum LibraryError {
     #[api_error(transparent)]
     Nothing,

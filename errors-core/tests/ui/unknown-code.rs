@@ -1,7 +1,7 @@
 use errors_core::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 pub enum LibraryError {
     #[api_error(code = 4704)]
     SongMissing,
@@ -15,7 +15,7 @@ pub enum LibraryError {
 }
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = lastfm, code = 30)]
+#[api_error(catalog = errors_core::lastfm::ErrorCode, code = 30)]
 pub struct Throttled;
 
 fn main() {}

@@ -1,7 +1,7 @@
 use errors_core::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 pub enum LibraryError {
     #[api_error(code = NotFund)]
     SongMissing,

@@ -2,13 +2,13 @@
 use errors_core::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(catalog = lastfm, code = 29)]
+#[api_error(catalog = errors_core::lastfm::ErrorCode, code = 29)]
 pub struct Throttled;
 
 pub struct Opaque;
 
 #[derive(ApiError)]
-#[api_error(catalog = ampache)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
 pub enum LibraryError {
     #[api_error(transparent)]
     Upstream(Throttled),

@@ -114,7 +114,7 @@ impl<'a> TopLevel<'a> {
                 format: Format::Json,
                 code: code(lastfm_code)?,
                 message: self.message.take().unwrap_or_else(empty),
-                shape: Shape::LastFm,
+                shape: Shape::Lastfm,
             });
         }
         if !self.is_problem() {

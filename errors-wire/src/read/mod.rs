@@ -39,11 +39,11 @@ pub const MAX_DEPTH: usize = 32;
 ///
 /// let body = br#"{"error":29,"message":"Rate Limit Exceeded","links":[]}"#;
 /// let error = errors_wire::parse(body)?;
-/// assert_eq!((error.family(), error.code, &*error.message), (Family::LastFm, 29, "Rate Limit Exceeded"));
-/// assert_eq!(error.shape, Shape::LastFm);
+/// assert_eq!((error.family(), error.code, &*error.message), (Family::Lastfm, 29, "Rate Limit Exceeded"));
+/// assert_eq!(error.shape, Shape::Lastfm);
 ///
 /// let success = br#"<lfm status="ok"><session/></lfm>"#;
-/// assert_eq!(errors_wire::parse(success), Err(ParseError::NotAnError { family: Some(Family::LastFm) }));
+/// assert_eq!(errors_wire::parse(success), Err(ParseError::NotAnError { family: Some(Family::Lastfm) }));
 /// # Ok::<(), ParseError>(())
 /// ```
 pub fn parse(body: &[u8]) -> Result<ErrorBody<'_>, ParseError> {

@@ -109,9 +109,9 @@ fn modern<'a>(
 
 fn lastfm<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
     let status = status(&root)?;
-    let Some(error) = error_child(reader, &root, status.as_deref(), Family::LastFm)? else {
+    let Some(error) = error_child(reader, &root, status.as_deref(), Family::Lastfm)? else {
         return Err(ParseError::NotAnError {
-            family: Some(Family::LastFm),
+            family: Some(Family::Lastfm),
         });
     };
     let mut code = None;
@@ -121,7 +121,7 @@ fn lastfm<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a>
             code = Some(attr.value()?);
         }
     }
-    let code = code.ok_or_else(|| missing(Family::LastFm, "code"))?;
+    let code = code.ok_or_else(|| missing(Family::Lastfm, "code"))?;
     let body = ErrorBody {
         format: Format::Xml,
         code: code_from_text(&code)?,
@@ -130,7 +130,7 @@ fn lastfm<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a>
         } else {
             reader.text_content()?
         },
-        shape: Shape::LastFm,
+        shape: Shape::Lastfm,
     };
     reader.finish()?;
     Ok(body)

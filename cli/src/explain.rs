@@ -1,0 +1,41 @@
+//! `explain <api> <code>`: one code's page on the terminal, like `rustc --explain`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::specs;
+use errors_codegen::code_section;
+
+/// Print everything the spec says about one code, with example bodies.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The API's id (ampache, lastfm, subsonic, or a spec of your own).
+    api: String,
+    /// The code, by number (4704) or by name (NotFound).
+    code: String,
+    /// The directory of specs.
+    #[arg(long, default_value = "spec")]
+    spec_dir: PathBuf,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    specs::run(explain(args))
+}
+
+fn explain(args: &Args) -> Result<ExitCode, ExitCode> {
+    let specs = specs::load(&args.spec_dir)?;
+    let spec = specs::api(&specs, &args.api)?;
+    let (number, code) = specs::code(spec, &args.code)?;
+    let page = code_section(spec, number, code);
+    let colour = std::io::stdout().is_terminal();
+    println!("{} error {number}\n", spec.title);
+    for line in page.lines() {
+        if colour && line.starts_with('#') {
+            println!("\x1b[1m{line}\x1b[0m");
+        } else {
+            println!("{line}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,71 @@
+//! `errors-codegen`: check specs, generate docs and fixtures, explain codes, and render and
+//! parse error bodies; a thin layer over the errors-codegen library, one module per
+//! subcommand.
+//!
+//! Exit status: 0 when all is well, 1 when there are findings (a spec problem, a body that
+//! is not an error), 2 for usage errors (unknown subcommand, API or code).
+
+mod check;
+mod explain;
+mod generate;
+mod parse;
+mod render;
+mod specs;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status for findings: a spec problem, a body that is not an error.
+const FINDINGS: u8 = 1;
+/// Exit status for usage errors.
+const USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "errors-codegen",
+    version,
+    about = "Check error-code specs and generate Rust, docs and fixtures from them",
+    after_help = "Exit status: 0 ok, 1 findings, 2 usage error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write docs/, fixtures/ and the spec schema from the specs.
+    Generate(generate::Args),
+    /// Check specs and report every problem as file:line:column.
+    Check(check::Args),
+    /// Print one code's page: description, facts and example bodies.
+    Explain(explain::Args),
+    /// Render one error body from plain values: the body on stdout, status and Content-Type
+    /// on stderr.
+    Render(render::Args),
+    /// Read an error body and tell its API, code, name, message and retry advice.
+    Parse(parse::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return match error.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(USAGE),
+            };
+        }
+    };
+    match cli.command {
+        Command::Generate(args) => generate::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Render(args) => render::run(&args),
+        Command::Parse(args) => parse::run(&args),
+    }
+}

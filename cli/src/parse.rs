@@ -1,0 +1,215 @@
+//! `parse`: which API an error body comes from, its code, the code's name in that API's
+//! spec, the message and what a client should do.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use errors_wire::{ErrorBody, ParseError, Shape};
+use serde::Serialize;
+
+use crate::{FINDINGS, USAGE, specs};
+use errors_codegen::facts;
+use errors_codegen::model::{Family, Spec};
+
+/// The API id `parse` reports for RFC 9457 problem details, which belong to no spec's family.
+const PROBLEM: &str = "problem";
+
+/// Read an error body and print its API, code, name, message and retry advice.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 an error body, 1 not an error body (what it is goes to \
+    stderr), 2 usage error or unreadable file."
+)]
+pub struct Args {
+    /// Read the body strictly as this API's (a spec id, or `problem` for problem+json); a
+    /// body of another family is reported as such.
+    #[arg(long)]
+    api: Option<String>,
+    /// Print one JSON object: api, code, name, message, retry (name and retry null for a code
+    /// the spec does not have).
+    #[arg(long)]
+    json: bool,
+    /// The directory of specs.
+    #[arg(long, default_value = "spec")]
+    spec_dir: PathBuf,
+    /// The body's file; `-` or none for standard input.
+    file: Option<PathBuf>,
+}
+
+/// What `--api` asks for.
+#[derive(Debug, Clone, Copy)]
+enum Expected<'s> {
+    Any,
+    Spec(&'s Spec),
+    Problem,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    specs::run(parse(args))
+}
+
+fn parse(args: &Args) -> Result<ExitCode, ExitCode> {
+    let loaded = specs::load(&args.spec_dir)?;
+    let expected = match args.api.as_deref() {
+        None => Expected::Any,
+        Some(id) if id == PROBLEM && loaded.iter().all(|(_, s)| s.id != id) => Expected::Problem,
+        Some(id) => Expected::Spec(specs::api(&loaded, id)?),
+    };
+    let specs: Vec<&Spec> = loaded.iter().map(|(_, spec)| spec).collect();
+    let (source, bytes) = read_body(args.file.as_ref()).map_err(|message| {
+        eprintln!("error: {message}");
+        ExitCode::from(USAGE)
+    })?;
+    let parsed = match expected {
+        Expected::Any => errors_wire::parse(&bytes),
+        Expected::Spec(spec) => match spec.family {
+            Family::Ampache => errors_wire::ampache::parse(&bytes),
+            Family::Lastfm => errors_wire::lastfm::parse(&bytes),
+            Family::Subsonic => errors_wire::subsonic::parse(&bytes),
+            Family::Problem => errors_wire::problem::parse(&bytes),
+        },
+        Expected::Problem => errors_wire::problem::parse(&bytes),
+    };
+    let body = parsed.map_err(|error| {
+        eprintln!("{source}: {}", describe(&error));
+        ExitCode::from(FINDINGS)
+    })?;
+    let report = Report::new(&specs, expected, &body);
+    if args.json {
+        match serde_json::to_string(&report) {
+            Ok(line) => println!("{line}"),
+            Err(error) => {
+                eprintln!("error: cannot write JSON: {error}");
+                return Err(ExitCode::from(FINDINGS));
+            }
+        }
+    } else {
+        print_text(&report, std::io::stdout().is_terminal());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the body from `file`, or stdin for none or `-`; returns how to name the source and
+/// the bytes. Reading stops one byte past what errors-wire reads, which still lets it tell a
+/// body that is too large.
+fn read_body(file: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
+    let limit = u64::try_from(errors_wire::MAX_BODY_LEN)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    match file {
+        Some(path) if path.as_os_str() != "-" => {
+            let name = path.display().to_string();
+            std::fs::File::open(path)
+                .and_then(|f| f.take(limit).read_to_end(&mut bytes))
+                .map_err(|error| format!("cannot read {name}: {error}"))?;
+            Ok((name, bytes))
+        }
+        _ => {
+            std::io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut bytes)
+                .map_err(|error| format!("cannot read standard input: {error}"))?;
+            Ok(("<stdin>".to_owned(), bytes))
+        }
+    }
+}
+
+/// What the body is, for a body that is not an error body.
+fn describe(error: &ParseError) -> String {
+    match error {
+        ParseError::WrongFamily { .. } => format!("not the API asked for: {error}"),
+        ParseError::NotAnError { .. } | ParseError::Html { .. } | ParseError::Empty => {
+            format!("not an error body: {error}")
+        }
+        _ => format!("not an error body that can be read: {error}"),
+    }
+}
+
+/// What `parse` prints, in the order it prints it.
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    api: &'a str,
+    code: u32,
+    name: Option<&'a str>,
+    message: &'a str,
+    retry: Option<&'static str>,
+    /// The spec the code was looked up in, when one fits the body.
+    #[serde(skip)]
+    spec: Option<&'a str>,
+    #[serde(skip)]
+    advice: Option<&'static str>,
+}
+
+impl<'a> Report<'a> {
+    fn new(specs: &[&'a Spec], expected: Expected<'a>, body: &'a ErrorBody<'a>) -> Self {
+        let (api, spec) = match (&body.shape, expected) {
+            (_, Expected::Spec(spec)) => (spec.id.as_str(), Some(spec)),
+            (Shape::Problem { type_uri, .. }, _) => {
+                (PROBLEM, problem_spec(specs, type_uri.as_deref(), body.code))
+            }
+            _ => {
+                let family = body.family();
+                let candidates = || specs.iter().copied().filter(move |s| s.family == family);
+                // Several specs of one family (a downstream API beside the shipped one): the
+                // one that knows the code says most about it.
+                let spec = candidates()
+                    .find(|s| s.codes.contains_key(&body.code))
+                    .or_else(|| candidates().next());
+                (spec.map_or(family.as_str(), |s| s.id.as_str()), spec)
+            }
+        };
+        let code = spec.and_then(|s| s.codes.get(&body.code));
+        Report {
+            api,
+            code: body.code,
+            name: code.map(|c| c.name.as_str()),
+            message: &body.message,
+            retry: code.map(|c| c.retry.as_str()),
+            spec: spec.map(|s| s.id.as_str()),
+            advice: code.map(|c| facts::retry_advice(c.retry)),
+        }
+    }
+}
+
+/// The spec a problem details body was rendered from: errors-core writes the catalog's
+/// docs URL as the `type`, so a `type` naming a spec's docs and a code that spec has
+/// identify it; anything else stays anonymous.
+fn problem_spec<'s>(specs: &[&'s Spec], type_uri: Option<&str>, code: u32) -> Option<&'s Spec> {
+    let type_uri = type_uri.filter(|t| !t.is_empty())?;
+    specs
+        .iter()
+        .copied()
+        .find(|s| s.docs_url == type_uri && s.codes.contains_key(&code))
+}
+
+fn print_text(report: &Report<'_>, colour: bool) {
+    let label = |name: &str| {
+        let padded = format!("{name}:{:width$}", "", width = 8 - name.len());
+        if colour {
+            format!("\x1b[1m{padded}\x1b[0m")
+        } else {
+            padded
+        }
+    };
+    let name = report.name.unwrap_or("unknown code");
+    let retry = match (report.retry, report.advice) {
+        (Some(keyword), Some(advice)) => format!("{keyword} ({advice})"),
+        _ => match report.spec {
+            Some(spec) => format!("unknown: {spec} has no code {}", report.code),
+            None => "unknown: no spec describes this body".to_owned(),
+        },
+    };
+    let api = match report.spec {
+        Some(spec) if spec != report.api => format!("{} ({spec})", report.api),
+        _ => report.api.to_owned(),
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}{api}", label("api"));
+    let _ = writeln!(out, "{}{}", label("code"), report.code);
+    let _ = writeln!(out, "{}{name}", label("name"));
+    let _ = writeln!(out, "{}{}", label("message"), report.message);
+    let _ = writeln!(out, "{}{retry}", label("retry"));
+}
