@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use errors_codegen::artifacts::artifacts;
-use errors_codegen::emit::rust;
+use errors_codegen::artifacts::{artifacts, rust_catalogs};
 use errors_codegen::model::Spec;
 
 /// The total size of every artifact, so that none of them can be optimised away.
@@ -18,8 +17,8 @@ fn generate(text: &str) -> usize {
     let spec = errors_codegen::load_str("synthetic.yaml", text).expect("synthetic spec is valid");
     let specs = [(PathBuf::from("synthetic.yaml"), spec)];
     let docs = artifacts(Path::new("spec"), &specs);
-    let catalog = rust::render(&specs[0].1, "synthetic.yaml");
-    docs.iter().map(|a| a.content.len()).sum::<usize>() + catalog.len()
+    let rust = rust_catalogs(Path::new("src"), &specs);
+    docs.iter().chain(&rust).map(|a| a.content.len()).sum()
 }
 
 fn generation(c: &mut Criterion) {
@@ -49,7 +48,11 @@ fn generation(c: &mut Criterion) {
             },
         );
         group.bench_with_input(BenchmarkId::new("rust", count), &specs, |b, specs| {
-            b.iter(|| rust::render(&black_box(specs)[0].1, "synthetic.yaml").len());
+            b.iter(|| {
+                rust_catalogs(Path::new("src"), black_box(specs))[0]
+                    .content
+                    .len()
+            });
         });
     }
     group.finish();

@@ -84,3 +84,18 @@ fn walk(root: &Path, relative: &Path, found: &mut Vec<PathBuf>) -> std::io::Resu
     }
     Ok(())
 }
+
+/// The Rust catalog of each spec, as `dir/<id>.rs`: what a build script writes into
+/// `OUT_DIR`, for catalogs that are checked in instead (errors-core's bundled ones).
+pub fn rust_catalogs(dir: &Path, specs: &[(PathBuf, Spec)]) -> Vec<Artifact> {
+    specs
+        .iter()
+        .map(|(path, spec)| {
+            let origin = path.file_name().unwrap_or(path.as_os_str());
+            Artifact {
+                path: dir.join(format!("{}.rs", spec.id)),
+                content: crate::emit::rust::render(spec, &origin.to_string_lossy()).into_bytes(),
+            }
+        })
+        .collect()
+}

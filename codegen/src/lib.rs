@@ -6,6 +6,7 @@
 pub mod artifacts;
 mod build_script;
 pub mod diagnostic;
+mod error;
 mod ident;
 mod load;
 pub mod model;
@@ -17,13 +18,20 @@ mod suggest;
 #[doc(hidden)]
 pub mod synthetic;
 mod validate;
+mod words;
 mod write;
 pub mod yaml;
 
 pub use build_script::Build;
 pub use diagnostic::{Diagnostic, Report};
+pub use error::Error;
 pub use load::{load, load_all, load_bytes, load_str, spec_files};
 pub use write::{Written, write_if_changed};
 
-pub mod cli;
-pub mod emit;
+mod emit;
+
+pub use emit::facts;
+pub use emit::markdown::code_section;
+/// The formatted Rust catalog of a spec, as a build script writes it (`origin` names the
+/// spec in the `@generated` stamp).
+pub use emit::rust::render as rust_source;

@@ -1,7 +1,7 @@
 //! Facts derived from a spec that the docs, the fixtures and the CLI all need, computed in
 //! one place so they cannot disagree.
 
-use crate::model::{Code, Format, Lifecycle, Retry, Spec, Version};
+use crate::model::{Code, Format, Retry, Spec, Version};
 
 /// Whether `number` is a legacy code: one that another code names as its `legacy`
 /// equivalent. Legacy codes exist only in the versions with `legacy_codes`.
@@ -64,18 +64,6 @@ pub fn http_status(spec: &Spec, number: u32, version: &Version) -> u16 {
         .map_or(version.http_status, |code| code.http_status_in(version))
 }
 
-/// The retry advice as the spec spells it (`never`, `reauthenticate`, ...).
-pub fn retry_keyword(retry: Retry) -> &'static str {
-    match retry {
-        Retry::Never => "never",
-        Retry::Later => "later",
-        Retry::Backoff => "backoff",
-        Retry::Poll => "poll",
-        Retry::Reauthenticate => "reauthenticate",
-        Retry::Fatal => "fatal",
-    }
-}
-
 /// What a client should do, in a sentence.
 pub fn retry_advice(retry: Retry) -> &'static str {
     match retry {
@@ -88,45 +76,6 @@ pub fn retry_advice(retry: Retry) -> &'static str {
         Retry::Reauthenticate => "authenticate again, then retry with the new session or token.",
         Retry::Fatal => {
             "stop sending requests: they cannot succeed until someone changes the setup."
-        }
-    }
-}
-
-/// The lifecycle as the spec spells it.
-pub fn lifecycle_keyword(lifecycle: Lifecycle) -> &'static str {
-    match lifecycle {
-        Lifecycle::Active => "active",
-        Lifecycle::Deprecated => "deprecated",
-        Lifecycle::Retired => "retired",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The keywords are the spec's own spelling, so `parse --json` and the docs say what the
-    /// YAML says.
-    #[test]
-    fn keywords_match_the_spec_format() {
-        for retry in [
-            Retry::Never,
-            Retry::Later,
-            Retry::Backoff,
-            Retry::Poll,
-            Retry::Reauthenticate,
-            Retry::Fatal,
-        ] {
-            assert_eq!(
-                serde_json::to_value(retry).ok(),
-                Some(serde_json::Value::from(retry_keyword(retry)))
-            );
-        }
-        for lifecycle in [Lifecycle::Active, Lifecycle::Deprecated, Lifecycle::Retired] {
-            assert_eq!(
-                serde_json::to_value(lifecycle).ok(),
-                Some(serde_json::Value::from(lifecycle_keyword(lifecycle)))
-            );
         }
     }
 }

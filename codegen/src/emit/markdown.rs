@@ -215,8 +215,8 @@ fn table(out: &mut String, resolved: &Resolved<'_>) {
             code.name,
             code.title,
             statuses(resolved_code),
-            facts::retry_keyword(code.retry),
-            facts::lifecycle_keyword(code.lifecycle)
+            code.retry.as_str(),
+            code.lifecycle.as_str()
         );
     }
     out.push('\n');
@@ -305,11 +305,7 @@ fn facts_list(out: &mut String, resolved: &Resolved<'_>, resolved_code: &Resolve
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "- **Retry:** `{}`. {advice}",
-        facts::retry_keyword(code.retry)
-    );
+    let _ = writeln!(out, "- **Retry:** `{}`. {advice}", code.retry.as_str());
     if let Some(since) = &code.since {
         let _ = writeln!(out, "- **Since:** version {since}");
     }
