@@ -464,8 +464,10 @@ pub mod __private {
         None
     }
 
-    /// Why `code` is not in a catalog of `codes` (in numeric order): the message of the gap
-    /// it falls in, from `nearest` (one more entry than `codes`).
+    /// Why `code` is not in a catalog of `codes` (in numeric order): empty when it is; else
+    /// the message of the gap it falls in, from `nearest` (one more entry than `codes`).
+    /// Numbers only: const evaluation of the enum-typed `ALL` table costs time quadratic in
+    /// the number of codes, once in every crate that derives.
     #[must_use]
     pub const fn unknown_code(
         codes: &[u32],
@@ -475,6 +477,9 @@ pub mod __private {
         let mut gap = 0;
         while gap < codes.len() && codes[gap] < code {
             gap += 1;
+        }
+        if gap < codes.len() && codes[gap] == code {
+            return "";
         }
         nearest[gap]
     }

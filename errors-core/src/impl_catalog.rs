@@ -93,8 +93,8 @@ macro_rules! __impl_catalog {
                 <Self as $crate::Catalog>::since(self)
             }
 
-            /// For the compile-time checks of `#[derive(ApiError)]`: why `code` is not a
-            /// code of this catalog, naming the nearest codes it has.
+            /// For the compile-time checks of `#[derive(ApiError)]`: empty when `code` is a
+            /// code of this catalog, else why not, naming the nearest codes it has.
             #[doc(hidden)]
             #[must_use]
             pub const fn __unknown_code(code: u32) -> &'static str {

@@ -492,9 +492,7 @@ impl<'c> Codes<'c> {
                 let mut unknown = [""; #count];
                 let mut index = 0;
                 while index < #count {
-                    if <#catalog>::from_code(numbers[index]).is_none() {
-                        unknown[index] = <#catalog>::__unknown_code(numbers[index]);
-                    }
+                    unknown[index] = <#catalog>::__unknown_code(numbers[index]);
                     index += 1;
                 }
                 unknown
