@@ -7,7 +7,9 @@ use crate::Report;
 
 /// Why generation failed; each cause is kept apart so a build script or a command line can
 /// tell them apart.
-#[derive(Debug)]
+///
+/// `Debug` prints what `Display` does: a build script's `main` that returns this error shows
+/// the located problems as they are, not wrapped in the variant's name.
 #[non_exhaustive]
 pub enum Error {
     /// The specs have problems, every one located by file, line and column.
@@ -33,6 +35,12 @@ impl fmt::Display for Error {
                 "OUT_DIR is not set: call from a build script, or give `Build::out_dir`",
             ),
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 
