@@ -239,7 +239,7 @@ pub mod ampache {
     };
     /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
     /// `ROWS[ErrorCode::X as usize]`.
-    static ROWS: [::errors_core::CodeInfo<ErrorCode>; 15usize] = [
+    static ROWS: [::errors_core::CodeInfo<ErrorCode>; 15] = [
         ::errors_core::CodeInfo {
             code: 400,
             name: "LegacyBadRequest",
@@ -467,12 +467,25 @@ pub mod ampache {
     const SLICE_13: &[&str] = &["system", "type", "filter"];
     const SLICE_14: &[&str] = &["account"];
     /// Every code, in numeric order, for const evaluation (which reads no statics).
-    const CODES: &[u32; 15usize] = &[
-        400, 401, 403, 404, 405, 501, 4700, 4701, 4702, 4703, 4704, 4705, 4706, 4710,
+    const CODES: &[u32; 15] = &[
+        400,
+        401,
+        403,
+        404,
+        405,
+        501,
+        4700,
+        4701,
+        4702,
+        4703,
+        4704,
+        4705,
+        4706,
+        4710,
         4742,
     ];
     /// Why a number is not a code, per gap between the codes; for the derive's checks.
-    const NEAREST: &[&str; 16usize] = &[
+    const NEAREST: &[&str; 16] = &[
         "no such code in catalog `ampache`; nearest known codes: 400 (LegacyBadRequest)",
         "no such code in catalog `ampache`; nearest known codes: 400 (LegacyBadRequest), 401 (LegacyUnauthorized)",
         "no such code in catalog `ampache`; nearest known codes: 401 (LegacyUnauthorized), 403 (LegacyForbidden)",

@@ -99,9 +99,7 @@ pub mod lastfm {
         /// Note: Radio era: sent by `radio.tune` and `radio.getPlaylist`. Last.fm shut the radio and
         /// streaming API down, so the code is no longer sent. Some method pages worded it
         /// `Subscription Error - The user needs to be subscribed in order to do that`.
-        #[deprecated(
-            note = "retired: Radio era: sent by `radio.tune` and `radio.getPlaylist`. Last.fm shut the radio and streaming API down, so the code is no longer sent. Some method pages worded it `Subscription Error - The user needs to be subscribed in order to do that`."
-        )]
+        #[deprecated(note = "retired: Radio era: sent by `radio.tune` and `radio.getPlaylist`. Last.fm shut the radio and streaming API down, so the code is no longer sent. Some method pages worded it `Subscription Error - The user needs to be subscribed in order to do that`.")]
         SubscribersOnly = 10,
         /// **13**: Invalid Method Signature
         ///
@@ -151,9 +149,7 @@ pub mod lastfm {
         ///
         /// Note: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer
         /// sent.
-        #[deprecated(
-            note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent."
-        )]
+        #[deprecated(note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent.")]
         TrialExpired = 16,
         /// **20**: Not Enough Content
         ///
@@ -164,9 +160,7 @@ pub mod lastfm {
         ///
         /// Note: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer
         /// sent.
-        #[deprecated(
-            note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent."
-        )]
+        #[deprecated(note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent.")]
         NotEnoughContent = 17,
         /// **21**: Not Enough Members
         ///
@@ -177,9 +171,7 @@ pub mod lastfm {
         ///
         /// Note: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer
         /// sent.
-        #[deprecated(
-            note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent."
-        )]
+        #[deprecated(note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent.")]
         NotEnoughMembers = 18,
         /// **22**: Not Enough Fans
         ///
@@ -191,9 +183,7 @@ pub mod lastfm {
         /// Note: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer
         /// sent. Last.fm's list words it "does not have enough fans for for radio"; the
         /// doubled word is left out here.
-        #[deprecated(
-            note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent. Last.fm's list words it \"does not have enough fans for for radio\"; the doubled word is left out here."
-        )]
+        #[deprecated(note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent. Last.fm's list words it \"does not have enough fans for for radio\"; the doubled word is left out here.")]
         NotEnoughFans = 19,
         /// **23**: Not Enough Neighbours
         ///
@@ -204,9 +194,7 @@ pub mod lastfm {
         ///
         /// Note: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer
         /// sent.
-        #[deprecated(
-            note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent."
-        )]
+        #[deprecated(note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent.")]
         NotEnoughNeighbours = 20,
         /// **24**: No Peak Radio
         ///
@@ -217,9 +205,7 @@ pub mod lastfm {
         ///
         /// Note: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer
         /// sent.
-        #[deprecated(
-            note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent."
-        )]
+        #[deprecated(note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent.")]
         NoPeakRadio = 21,
         /// **25**: Radio Not Found
         ///
@@ -230,9 +216,7 @@ pub mod lastfm {
         ///
         /// Note: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer
         /// sent.
-        #[deprecated(
-            note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent."
-        )]
+        #[deprecated(note = "retired: Radio era: Last.fm shut the radio and streaming API down, so the code is no longer sent.")]
         RadioNotFound = 22,
         /// **26**: API Key Suspended
         ///
@@ -264,9 +248,7 @@ pub mod lastfm {
         /// codes; the error codes page never documented it, so the message here describes the
         /// error rather than quoting Last.fm. Last.fm shut the radio and streaming API down, so
         /// the code is no longer sent.
-        #[deprecated(
-            note = "retired: Radio era: known from Last.fm's own client code, which lists it among the radio error codes; the error codes page never documented it, so the message here describes the error rather than quoting Last.fm. Last.fm shut the radio and streaming API down, so the code is no longer sent."
-        )]
+        #[deprecated(note = "retired: Radio era: known from Last.fm's own client code, which lists it among the radio error codes; the error codes page never documented it, so the message here describes the error rather than quoting Last.fm. Last.fm shut the radio and streaming API down, so the code is no longer sent.")]
         GeoRestricted = 25,
         /// **29**: Rate Limit Exceeded
         ///
@@ -300,7 +282,7 @@ pub mod lastfm {
     };
     /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
     /// `ROWS[ErrorCode::X as usize]`.
-    static ROWS: [::errors_core::CodeInfo<ErrorCode>; 27usize] = [
+    static ROWS: [::errors_core::CodeInfo<ErrorCode>; 27] = [
         ::errors_core::CodeInfo {
             code: 2,
             name: "InvalidService",
@@ -689,12 +671,37 @@ pub mod lastfm {
     const SLICE_6: &[u16] = &[503];
     const SLICE_7: &[u16] = &[429];
     /// Every code, in numeric order, for const evaluation (which reads no statics).
-    const CODES: &[u32; 27usize] = &[
-        2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24,
-        25, 26, 27, 28, 29,
+    const CODES: &[u32; 27] = &[
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        20,
+        21,
+        22,
+        23,
+        24,
+        25,
+        26,
+        27,
+        28,
+        29,
     ];
     /// Why a number is not a code, per gap between the codes; for the derive's checks.
-    const NEAREST: &[&str; 28usize] = &[
+    const NEAREST: &[&str; 28] = &[
         "no such code in catalog `lastfm`; nearest known codes: 2 (InvalidService)",
         "no such code in catalog `lastfm`; nearest known codes: 2 (InvalidService), 3 (InvalidMethod)",
         "no such code in catalog `lastfm`; nearest known codes: 3 (InvalidMethod), 4 (AuthFailed)",

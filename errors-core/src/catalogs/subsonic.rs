@@ -146,7 +146,7 @@ pub mod subsonic {
     };
     /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
     /// `ROWS[ErrorCode::X as usize]`.
-    static ROWS: [::errors_core::CodeInfo<ErrorCode>; 12usize] = [
+    static ROWS: [::errors_core::CodeInfo<ErrorCode>; 12] = [
         ::errors_core::CodeInfo {
             code: 0,
             name: "Generic",
@@ -320,9 +320,22 @@ pub mod subsonic {
     const SLICE_1: &[&str] = &[];
     const SLICE_2: &[u16] = &[200, 200];
     /// Every code, in numeric order, for const evaluation (which reads no statics).
-    const CODES: &[u32; 12usize] = &[0, 10, 20, 30, 40, 41, 42, 43, 44, 50, 60, 70];
+    const CODES: &[u32; 12] = &[
+        0,
+        10,
+        20,
+        30,
+        40,
+        41,
+        42,
+        43,
+        44,
+        50,
+        60,
+        70,
+    ];
     /// Why a number is not a code, per gap between the codes; for the derive's checks.
-    const NEAREST: &[&str; 13usize] = &[
+    const NEAREST: &[&str; 13] = &[
         "no such code in catalog `subsonic`; nearest known codes: 0 (Generic)",
         "no such code in catalog `subsonic`; nearest known codes: 0 (Generic), 10 (MissingParameter)",
         "no such code in catalog `subsonic`; nearest known codes: 10 (MissingParameter), 20 (ClientMustUpgrade)",
