@@ -450,18 +450,12 @@ pub mod __private {
     /// Where `code` is in `codes` (sorted), in const evaluation: a catalog's `from_code`.
     #[must_use]
     pub const fn position(codes: &[u32], code: u32) -> Option<usize> {
-        let (mut low, mut high) = (0, codes.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if codes[middle] < code {
-                low = middle + 1;
-            } else if codes[middle] > code {
-                high = middle;
-            } else {
-                return Some(middle);
-            }
+        let at = lower_bound(codes, code);
+        if at < codes.len() && codes[at] == code {
+            Some(at)
+        } else {
+            None
         }
-        None
     }
 
     /// Why `code` is not in a catalog of `codes` (in numeric order): empty when it is; else
@@ -474,14 +468,26 @@ pub mod __private {
         nearest: &'static [&'static str],
         code: u32,
     ) -> &'static str {
-        let mut gap = 0;
-        while gap < codes.len() && codes[gap] < code {
-            gap += 1;
+        match position(codes, code) {
+            Some(_) => "",
+            None => nearest[lower_bound(codes, code)],
         }
-        if gap < codes.len() && codes[gap] == code {
-            return "";
+    }
+
+    /// The index of the first of `codes` (sorted) not below `code`, by binary search: the
+    /// derive checks every number of a crate in one const body, where a linear scan per
+    /// number would be quadratic.
+    const fn lower_bound(codes: &[u32], code: u32) -> usize {
+        let (mut low, mut high) = (0, codes.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if codes[middle] < code {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
-        nearest[gap]
+        low
     }
 
     /// The catalog a derive names when the user named none, so that a missing
