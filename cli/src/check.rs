@@ -1,10 +1,8 @@
 //! `check`: lint specs and print every problem as `file:line:column: message`.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use crate::{FINDINGS, USAGE};
+use crate::{Failure, Outcome};
 
 /// Check spec files (or every spec in a directory) and report all problems.
 #[derive(Debug, clap::Args)]
@@ -14,15 +12,17 @@ pub struct Args {
     paths: Vec<PathBuf>,
 }
 
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(args: &Args) -> Outcome {
     let mut files = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
             match errors_codegen::spec_files(path) {
                 Ok(found) => files.extend(found),
                 Err(error) => {
-                    eprintln!("error: cannot list {}: {error}", path.display());
-                    return ExitCode::from(USAGE);
+                    return Err(Failure::Usage(format!(
+                        "error: cannot list {}: {error}",
+                        path.display()
+                    )));
                 }
             }
         } else {
@@ -33,11 +33,8 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(specs) => {
             let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
             println!("{} spec(s), {codes} codes: no problems", specs.len());
-            ExitCode::SUCCESS
+            Ok(())
         }
-        Err(report) => {
-            let _ = writeln!(std::io::stderr(), "{report}");
-            ExitCode::from(FINDINGS)
-        }
+        Err(report) => Err(Failure::Findings(report.to_string())),
     }
 }

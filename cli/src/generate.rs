@@ -2,9 +2,8 @@
 //! rewritten, so two runs leave identical trees and the second writes nothing.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use crate::{FINDINGS, USAGE};
+use crate::{Failure, Outcome};
 use errors_codegen::artifacts::{Artifact, artifacts, rust_catalogs};
 use errors_codegen::{Written, write_if_changed};
 
@@ -23,19 +22,20 @@ pub struct Args {
     rust: Option<PathBuf>,
 }
 
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(args: &Args) -> Outcome {
     let files = match errors_codegen::spec_files(&args.spec_dir) {
         Ok(files) => files,
         Err(error) => {
-            eprintln!("error: cannot list {}: {error}", args.spec_dir.display());
-            return ExitCode::from(USAGE);
+            return Err(Failure::Usage(format!(
+                "error: cannot list {}: {error}",
+                args.spec_dir.display()
+            )));
         }
     };
     let specs = match errors_codegen::load_all(&files) {
         Ok(specs) => specs,
         Err(report) => {
-            eprintln!("{report}");
-            return ExitCode::from(FINDINGS);
+            return Err(Failure::Findings(report.to_string()));
         }
     };
     let mut artifacts = artifacts(&args.spec_dir, &specs);
@@ -52,16 +52,19 @@ pub fn run(args: &Args) -> ExitCode {
             }
             Ok(Written::Unchanged) => unchanged += 1,
             Err(error) => {
-                eprintln!("error: cannot write {}: {error}", target.display());
-                return ExitCode::from(FINDINGS);
+                return Err(Failure::Findings(format!(
+                    "error: cannot write {}: {error}",
+                    target.display()
+                )));
             }
         }
     }
     let removed = match remove_strays(&args.out, &artifacts) {
         Ok(removed) => removed,
         Err(error) => {
-            eprintln!("error: cannot remove a stale file: {error}");
-            return ExitCode::from(FINDINGS);
+            return Err(Failure::Findings(format!(
+                "error: cannot remove a stale file: {error}"
+            )));
         }
     };
     let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
@@ -72,7 +75,7 @@ pub fn run(args: &Args) -> ExitCode {
         apis.len(),
         apis.join(", ")
     );
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// Removes the files in the generated folders that generation no longer produces (the

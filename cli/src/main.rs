@@ -12,14 +12,38 @@ mod parse;
 mod render;
 mod specs;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Exit status for findings: a spec problem, a body that is not an error.
-const FINDINGS: u8 = 1;
-/// Exit status for usage errors.
-const USAGE: u8 = 2;
+/// Why a command stopped early: the message for standard error and the kind of failure.
+/// Every command reports its failures through this one type, and `main` alone turns it
+/// into an exit status.
+#[derive(Debug)]
+enum Failure {
+    /// A problem with what was asked: an unknown API, code or version, a folder or file that
+    /// cannot be read (exit status 2).
+    Usage(String),
+    /// Findings in the input (spec problems, a body that is not an error), or output that
+    /// cannot be written (exit status 1).
+    Findings(String),
+}
+
+/// What a command ends with.
+type Outcome = Result<(), Failure>;
+
+impl Failure {
+    /// Prints the message and gives the exit status: the one table of statuses.
+    fn report(self) -> ExitCode {
+        let (status, message) = match self {
+            Failure::Findings(message) => (1, message),
+            Failure::Usage(message) => (2, message),
+        };
+        let _ = writeln!(std::io::stderr(), "{message}");
+        ExitCode::from(status)
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -57,15 +81,16 @@ fn main() -> ExitCode {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
                     ExitCode::SUCCESS
                 }
-                _ => ExitCode::from(USAGE),
+                _ => ExitCode::from(2),
             };
         }
     };
-    match cli.command {
+    let outcome = match cli.command {
         Command::Generate(args) => generate::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Parse(args) => parse::run(&args),
-    }
+    };
+    outcome.map_or_else(Failure::report, |()| ExitCode::SUCCESS)
 }

@@ -3,12 +3,11 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use errors_wire::{ErrorBody, ParseError, Shape};
 use serde::Serialize;
 
-use crate::{FINDINGS, USAGE, specs};
+use crate::{Failure, Outcome, specs};
 use errors_codegen::facts;
 use errors_codegen::model::{Family, Spec};
 
@@ -45,11 +44,7 @@ enum Expected<'s> {
     Problem,
 }
 
-pub fn run(args: &Args) -> ExitCode {
-    specs::run(parse(args))
-}
-
-fn parse(args: &Args) -> Result<ExitCode, ExitCode> {
+pub fn run(args: &Args) -> Outcome {
     let loaded = specs::load(&args.spec_dir)?;
     let expected = match args.api.as_deref() {
         None => Expected::Any,
@@ -57,10 +52,8 @@ fn parse(args: &Args) -> Result<ExitCode, ExitCode> {
         Some(id) => Expected::Spec(specs::api(&loaded, id)?),
     };
     let specs: Vec<&Spec> = loaded.iter().map(|(_, spec)| spec).collect();
-    let (source, bytes) = read_body(args.file.as_ref()).map_err(|message| {
-        eprintln!("error: {message}");
-        ExitCode::from(USAGE)
-    })?;
+    let (source, bytes) = read_body(args.file.as_ref())
+        .map_err(|message| Failure::Usage(format!("error: {message}")))?;
     let parsed = match expected {
         Expected::Any => errors_wire::parse(&bytes),
         Expected::Spec(spec) => match spec.family {
@@ -71,23 +64,22 @@ fn parse(args: &Args) -> Result<ExitCode, ExitCode> {
         },
         Expected::Problem => errors_wire::problem::parse(&bytes),
     };
-    let body = parsed.map_err(|error| {
-        eprintln!("{source}: {}", describe(&error));
-        ExitCode::from(FINDINGS)
-    })?;
+    let body =
+        parsed.map_err(|error| Failure::Findings(format!("{source}: {}", describe(&error))))?;
     let report = Report::new(&specs, expected, &body);
     if args.json {
         match serde_json::to_string(&report) {
             Ok(line) => println!("{line}"),
             Err(error) => {
-                eprintln!("error: cannot write JSON: {error}");
-                return Err(ExitCode::from(FINDINGS));
+                return Err(Failure::Findings(format!(
+                    "error: cannot write JSON: {error}"
+                )));
             }
         }
     } else {
         print_text(&report, std::io::stdout().is_terminal());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Reads the body from `file`, or stdin for none or `-`; returns how to name the source and

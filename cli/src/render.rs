@@ -3,11 +3,10 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use errors_wire::{ErrorFields, subsonic};
 
-use crate::{FINDINGS, USAGE, specs};
+use crate::{Failure, Outcome, specs};
 use errors_codegen::facts;
 use errors_codegen::model::{Family, Format, Spec, Version};
 
@@ -57,35 +56,29 @@ fn parse_format(word: &str) -> Result<Format, String> {
         .map_err(|e: errors_wire::UnknownWord| e.to_string())
 }
 
-pub fn run(args: &Args) -> ExitCode {
-    specs::run(render(args))
-}
-
-fn render(args: &Args) -> Result<ExitCode, ExitCode> {
+pub fn run(args: &Args) -> Outcome {
     let specs = specs::load(&args.spec_dir)?;
     let spec = specs::api(&specs, &args.api)?;
     let format = args.format;
     let Some(target) = target(spec, args.version.as_deref()) else {
         let known: Vec<&str> = spec.versions.iter().map(|v| v.id.as_str()).collect();
-        eprintln!(
+        return Err(Failure::Usage(format!(
             "error: {} has no API version `{}`; its versions are: {}",
             spec.id,
             args.version.as_deref().unwrap_or_default(),
             known.join(", ")
-        );
-        return Err(ExitCode::from(USAGE));
+        )));
     };
     let code = spec.codes.get(&args.code);
     let message = match (&args.message, code) {
         (Some(message), _) => message.as_str(),
         (None, Some(code)) => facts::default_message(spec, code),
         (None, None) => {
-            eprintln!(
+            return Err(Failure::Usage(format!(
                 "error: code {} is not in the {} spec, so it has no default message: give one \
                  with --message",
                 args.code, spec.id
-            );
-            return Err(ExitCode::from(USAGE));
+            )));
         }
     };
     // As the typed API does: without a type of its own, the error sends the spec's first.
@@ -112,12 +105,13 @@ fn render(args: &Args) -> Result<ExitCode, ExitCode> {
     let content_type = errors_wire::render(&mut body, &wire_target, &fields);
     let mut stdout = std::io::stdout().lock();
     if let Err(error) = stdout.write_all(&body).and_then(|()| stdout.flush()) {
-        eprintln!("error: cannot write the body: {error}");
-        return Err(ExitCode::from(FINDINGS));
+        return Err(Failure::Findings(format!(
+            "error: cannot write the body: {error}"
+        )));
     }
     eprintln!("status: {status}");
     eprintln!("content-type: {content_type}");
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The version a body is rendered for: the spec version whose status it carries, and the
