@@ -5,14 +5,14 @@
 
 pub mod artifacts;
 mod build_script;
-pub mod diagnostic;
+mod diagnostic;
 mod error;
 mod ident;
 mod load;
 pub mod model;
 mod placeholders;
 mod resolved;
-pub mod schema;
+mod schema;
 mod structure;
 mod suggest;
 #[doc(hidden)]
@@ -20,7 +20,7 @@ pub mod synthetic;
 mod validate;
 mod words;
 mod write;
-pub mod yaml;
+mod yaml;
 
 pub use build_script::Build;
 pub use diagnostic::{Diagnostic, Report};
