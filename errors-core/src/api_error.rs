@@ -218,6 +218,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// | `code` | each variant; a struct | a code number, or a variant name of the catalog |
 /// | `message` | each variant; a struct | a template: `{field}` and `{0}` show fields, `{{`/`}}` are braces |
 /// | `error_type` | a variant; a struct; an enum, as the default of its variants | a string |
+/// | `help_url` | a variant; a struct | a link: OpenSubsonic's `helpUrl` |
 /// | `transparent` | a variant or struct with one field | none: everything comes from the field |
 ///
 /// # Catalog

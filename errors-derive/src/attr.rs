@@ -54,13 +54,15 @@ pub(crate) struct Attrs {
     pub code: Option<Keyed<Code>>,
     pub message: Option<Keyed<LitStr>>,
     pub error_type: Option<Keyed<LitStr>>,
+    pub help_url: Option<Keyed<LitStr>>,
     pub transparent: Option<Keyed<()>>,
     /// Whether reading them failed somewhere, in which case a missing key is no news: the
     /// user probably tried to write it.
     pub broken: bool,
 }
 
-pub(crate) const KEYS: &str = "`catalog`, `code`, `message`, `error_type` or `transparent`";
+pub(crate) const KEYS: &str =
+    "`catalog`, `code`, `message`, `error_type`, `help_url` or `transparent`";
 
 pub(crate) fn get(input: &[Attribute], errors: &mut Errors) -> Attrs {
     let mut attrs = Attrs::default();
@@ -132,6 +134,10 @@ fn entries(input: ParseStream, attrs: &mut Attrs, errors: &mut Errors) -> syn::R
             "error_type" => {
                 let text = string(input, &key)?;
                 set(&mut attrs.error_type, key, text, errors);
+            }
+            "help_url" => {
+                let text = string(input, &key)?;
+                set(&mut attrs.help_url, key, text, errors);
             }
             "transparent" => set(&mut attrs.transparent, key, (), errors),
             _ => {

@@ -167,6 +167,14 @@ fn expand_struct(
             }
         });
     }
+    if let Some(keyed) = &input.attrs.help_url {
+        let help_url = &keyed.value;
+        body.extend(quote! {
+            fn help_url(&self) -> ::core::option::Option<&str> {
+                ::core::option::Option::Some(#help_url)
+            }
+        });
+    }
     if let Some(message) = &input.message {
         let value = message_expr(message, fields, bounds, |field| {
             let member = &field.member;
@@ -290,7 +298,14 @@ impl Arms {
         }
 
         self.default_http_status.push(any.clone());
-        self.no_help_url.push(any);
+        match &variant.attrs.help_url {
+            Some(keyed) => {
+                let help_url = &keyed.value;
+                self.help_url
+                    .push(quote!(#any => ::core::option::Option::Some(#help_url),));
+            }
+            None => self.no_help_url.push(any),
+        }
     }
 
     fn methods(self, codes: &Codes) -> TokenStream {

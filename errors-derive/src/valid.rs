@@ -7,8 +7,7 @@ use crate::ast::{Field, Input, Message, Shape, Variant};
 use crate::attr::{Attrs, Errors, Keyed};
 use crate::fmt::FieldName;
 
-const CATALOGS: &str =
-    "a bundled catalog (`ampache`, `lastfm`, `subsonic`) or the path of a generated `ErrorCode`";
+const CATALOGS: &str = "the path of a catalog's `ErrorCode`, such as `errors_core::ampache::ErrorCode`";
 
 impl Input<'_> {
     pub(crate) fn validate(&self, errors: &mut Errors) {
@@ -27,6 +26,11 @@ impl Input<'_> {
                 not_here(
                     self.attrs.message.as_ref(),
                     "on an enum, `message` goes on each variant",
+                    errors,
+                );
+                not_here(
+                    self.attrs.help_url.as_ref(),
+                    "on an enum, `help_url` goes on each variant",
                     errors,
                 );
                 not_here(
@@ -116,6 +120,7 @@ fn check_transparent(attrs: &Attrs, owner: &Ident, fields: &[Field], errors: &mu
         attrs.code.as_ref().map(|keyed| &keyed.key),
         attrs.message.as_ref().map(|keyed| &keyed.key),
         attrs.error_type.as_ref().map(|keyed| &keyed.key),
+        attrs.help_url.as_ref().map(|keyed| &keyed.key),
     ];
     for key in conflicts.into_iter().flatten() {
         errors.at(

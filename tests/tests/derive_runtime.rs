@@ -253,3 +253,40 @@ fn downstream_catalog() {
         Catalog::message(errors_tests::shop::ErrorCode::PaymentDeclined)
     );
 }
+
+/// `help_url` on a variant or a struct becomes OpenSubsonic's `helpUrl` in the body; a
+/// variant without one sends none.
+#[test]
+fn help_url_reaches_the_opensubsonic_body() {
+    use errors_core::{Format, RequestContext, subsonic};
+
+    #[derive(Debug, ApiError)]
+    #[api_error(catalog = errors_core::subsonic::ErrorCode)]
+    enum BrowseError {
+        #[api_error(code = NotFound, help_url = "https://example.org/help/70")]
+        AlbumMissing,
+        #[api_error(code = 10)]
+        NoId,
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api_error(catalog = subsonic::ErrorCode, code = 40, help_url = "https://example.org/login")]
+    struct BadLogin;
+
+    assert_eq!(
+        BrowseError::AlbumMissing.help_url(),
+        Some("https://example.org/help/70")
+    );
+    assert_eq!(BrowseError::NoId.help_url(), None);
+    assert_eq!(BadLogin.help_url(), Some("https://example.org/login"));
+
+    let request = RequestContext::new("1.16.1", Format::Json).open_subsonic("example", "1.0");
+    let body = String::from_utf8(BrowseError::AlbumMissing.render(&request).body)
+        .expect("rendered bodies are UTF-8");
+    assert!(
+        body.contains("\"helpUrl\" : \"https://example.org/help/70\""),
+        "{body}"
+    );
+    let body = String::from_utf8(BrowseError::NoId.render(&request).body).expect("UTF-8");
+    assert!(!body.contains("helpUrl"), "{body}");
+}
