@@ -7,7 +7,8 @@ use crate::ast::{Field, Input, Message, Shape, Variant};
 use crate::attr::{Attrs, Errors, Keyed};
 use crate::fmt::FieldName;
 
-const CATALOGS: &str = "the path of a catalog's `ErrorCode`, such as `errors_core::ampache::ErrorCode`";
+const CATALOGS: &str =
+    "the path of a catalog's `ErrorCode`, such as `errors_core::ampache::ErrorCode`";
 
 impl Input<'_> {
     pub(crate) fn validate(&self, errors: &mut Errors) {
