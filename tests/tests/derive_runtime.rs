@@ -254,7 +254,7 @@ fn downstream_catalog() {
     );
 }
 
-/// `help_url` on a variant or a struct becomes the `helpUrl` of OpenSubsonic bodies; a
+/// `help_url` on a variant or a struct becomes the `helpUrl` of the Subsonic body; a
 /// variant without one sends none.
 #[test]
 fn help_url_reaches_the_opensubsonic_body() {
