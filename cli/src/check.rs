@@ -32,7 +32,7 @@ pub fn run(args: &Args) -> Outcome {
     match errors_codegen::load_all(&files) {
         Ok(specs) => {
             let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
-            println!("{} spec(s), {codes} codes: no problems", specs.len());
+            crate::say!("{} spec(s), {codes} codes: no problems", specs.len());
             Ok(())
         }
         Err(report) => Err(Failure::Findings(report.to_string())),

@@ -24,12 +24,12 @@ pub fn run(args: &Args) -> Outcome {
     let (number, code) = specs::code(spec, &args.code)?;
     let page = code_section(spec, number, code);
     let colour = std::io::stdout().is_terminal();
-    println!("{} error {number}\n", spec.title);
+    crate::say!("{} error {number}\n", spec.title);
     for line in page.lines() {
         if colour && line.starts_with('#') {
-            println!("\x1b[1m{line}\x1b[0m");
+            crate::say!("\x1b[1m{line}\x1b[0m");
         } else {
-            println!("{line}");
+            crate::say!("{line}");
         }
     }
     Ok(())

@@ -48,7 +48,7 @@ pub fn run(args: &Args) -> Outcome {
         match write_if_changed(&target, &artifact.content) {
             Ok(Written::Changed) => {
                 changed += 1;
-                println!("wrote {}", artifact.path.display());
+                crate::say!("wrote {}", artifact.path.display());
             }
             Ok(Written::Unchanged) => unchanged += 1,
             Err(error) => {
@@ -59,17 +59,10 @@ pub fn run(args: &Args) -> Outcome {
             }
         }
     }
-    let removed = match remove_strays(&args.out, &artifacts) {
-        Ok(removed) => removed,
-        Err(error) => {
-            return Err(Failure::Findings(format!(
-                "error: cannot remove a stale file: {error}"
-            )));
-        }
-    };
+    let removed = remove_strays(&args.out, &artifacts)?.len();
     let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
     let apis: Vec<&str> = specs.iter().map(|(_, s)| s.id.as_str()).collect();
-    println!(
+    crate::say!(
         "{} APIs ({}), {codes} codes: {changed} files written, {unchanged} unchanged, \
          {removed} stale removed",
         apis.len(),
@@ -80,11 +73,15 @@ pub fn run(args: &Args) -> Outcome {
 
 /// Removes the files in the generated folders that generation no longer produces (the
 /// fixtures of a code taken out of a spec, say), so the tree is exactly what the specs give.
-fn remove_strays(root: &Path, artifacts: &[Artifact]) -> std::io::Result<usize> {
-    let strays = errors_codegen::artifacts::strays(root, artifacts)?;
+fn remove_strays(root: &Path, artifacts: &[Artifact]) -> Result<Vec<PathBuf>, Failure> {
+    let strays = errors_codegen::artifacts::strays(root, artifacts).map_err(stray_failure)?;
     for stray in &strays {
-        std::fs::remove_file(root.join(stray))?;
-        println!("removed {}", stray.display());
+        std::fs::remove_file(root.join(stray)).map_err(stray_failure)?;
+        crate::say!("removed {}", stray.display());
     }
-    Ok(strays.len())
+    Ok(strays)
+}
+
+fn stray_failure(error: std::io::Error) -> Failure {
+    Failure::Findings(format!("error: cannot remove a stale file: {error}"))
 }

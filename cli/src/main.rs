@@ -33,6 +33,38 @@ enum Failure {
 /// What a command ends with.
 type Outcome = Result<(), Failure>;
 
+/// `println!` that never panics. A closed pipe on standard output (`| head -1`) is not an
+/// error: the rest of the output is dropped and the command goes on, so `generate` never
+/// stops half-way; any other failure to write is a finding.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::write_out(&format!($($arg)*), "\n")?
+    };
+}
+pub(crate) use say;
+
+/// Writes `text` and `end` to standard output; see [`say!`].
+fn write_out(text: &str, end: &str) -> Outcome {
+    write_to(
+        &mut std::io::stdout().lock(),
+        &[text.as_bytes(), end.as_bytes()],
+    )
+}
+
+/// Writes `parts` to `out` and flushes it, a closed pipe counting as success.
+fn write_to(out: &mut impl Write, parts: &[&[u8]]) -> Outcome {
+    let written = parts
+        .iter()
+        .try_for_each(|part| out.write_all(part))
+        .and_then(|()| out.flush());
+    match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Findings(
+            format!("error: cannot write to standard output: {error}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 impl Failure {
     /// Prints the message and gives the exit status: the one table of statuses.
     fn report(self) -> ExitCode {

@@ -69,7 +69,7 @@ pub fn run(args: &Args) -> Outcome {
     let report = Report::new(&specs, expected, &body);
     if args.json {
         match serde_json::to_string(&report) {
-            Ok(line) => println!("{line}"),
+            Ok(line) => crate::say!("{line}"),
             Err(error) => {
                 return Err(Failure::Findings(format!(
                     "error: cannot write JSON: {error}"

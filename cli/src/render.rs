@@ -103,14 +103,12 @@ pub fn run(args: &Args) -> Outcome {
     let wire_target = errors_wire::Target::new(spec.family, format, target.wire);
     let mut body = Vec::with_capacity(256 + message.len());
     let content_type = errors_wire::render(&mut body, &wire_target, &fields);
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout.write_all(&body).and_then(|()| stdout.flush()) {
-        return Err(Failure::Findings(format!(
-            "error: cannot write the body: {error}"
-        )));
-    }
-    eprintln!("status: {status}");
-    eprintln!("content-type: {content_type}");
+    crate::write_to(&mut std::io::stdout().lock(), &[&body])?;
+    // Standard error may be closed too; what it would have said is not worth a panic.
+    let _ = writeln!(
+        std::io::stderr(),
+        "status: {status}\ncontent-type: {content_type}"
+    );
     Ok(())
 }
 
