@@ -29,9 +29,10 @@ pub struct Args {
     /// The body format.
     #[arg(long, value_parser = parse_format)]
     format: Format,
-    /// The error code, written as given even when the spec does not have it.
+    /// The error code: a number, written as given even when the spec does not have it, or
+    /// a variant name of the spec (`NotFound`), as `explain` takes it.
     #[arg(long)]
-    code: u32,
+    code: String,
     /// Ampache `errorAction`: the method that failed.
     #[arg(long, default_value = "")]
     action: String,
@@ -69,7 +70,12 @@ pub fn run(args: &Args) -> Outcome {
             known.join(", ")
         )));
     };
-    let code = spec.codes.get(&args.code);
+    // A number is rendered as given; a name must be one of the spec's.
+    let number = match args.code.parse::<u32>() {
+        Ok(number) => number,
+        Err(_) => specs::code(spec, &args.code)?.0,
+    };
+    let code = spec.codes.get(&number);
     let message = match (&args.message, code) {
         (Some(message), _) => message.as_str(),
         (None, Some(code)) => facts::default_message(spec, code),
@@ -77,7 +83,7 @@ pub fn run(args: &Args) -> Outcome {
             return Err(Failure::Usage(format!(
                 "error: code {} is not in the {} spec, so it has no default message: give one \
                  with --message",
-                args.code, spec.id
+                number, spec.id
             )));
         }
     };
@@ -87,9 +93,9 @@ pub fn run(args: &Args) -> Outcome {
         .as_deref()
         .or_else(|| code.and_then(|c| c.error_types.first()).map(String::as_str))
         .unwrap_or_default();
-    let status = facts::http_status(spec, args.code, target.version);
+    let status = facts::http_status(spec, number, target.version);
     let fields = ErrorFields {
-        code: args.code,
+        code: number,
         message,
         action: &args.action,
         error_type,

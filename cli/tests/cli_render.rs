@@ -286,7 +286,7 @@ fn usage_errors_exit_2() {
     for api in ["ampache", "lastfm", "subsonic"] {
         assert!(text.contains(api), "the APIs are listed: {text}");
     }
-    let cases: [&[&str]; 4] = [
+    let cases: [&[&str]; 5] = [
         // API 7 was never used.
         &[
             "render",
@@ -306,6 +306,10 @@ fn usage_errors_exit_2() {
         &[
             "render", "--api", "ampache", "--format", "xml", "--code", "-1",
         ],
+        // A name must be one of the spec's.
+        &[
+            "render", "--api", "ampache", "--format", "xml", "--code", "NotFund",
+        ],
     ];
     for args in cases {
         let output = run(args, None);
@@ -317,6 +321,43 @@ fn usage_errors_exit_2() {
         );
         assert!(output.stdout.is_empty(), "{args:?}");
     }
+}
+
+/// `--code` takes a variant name as `explain` does; the body is the number's.
+#[test]
+fn a_code_by_name_renders_as_its_number() {
+    let by_name = run(
+        &[
+            "render",
+            "--api",
+            "ampache",
+            "--version",
+            "8",
+            "--format",
+            "json",
+            "--code",
+            "NotFound",
+        ],
+        None,
+    );
+    let by_number = run(
+        &[
+            "render",
+            "--api",
+            "ampache",
+            "--version",
+            "8",
+            "--format",
+            "json",
+            "--code",
+            "4704",
+        ],
+        None,
+    );
+    assert_eq!(by_name.status.code(), Some(0), "{}", stderr(&by_name));
+    assert_eq!(by_name.stdout, by_number.stdout);
+    assert!(String::from_utf8_lossy(&by_name.stdout).contains("\"errorCode\": \"4704\""));
+    assert!(stderr(&by_name).contains("status: 404"));
 }
 
 #[test]
