@@ -1,7 +1,7 @@
 //! `parse`: which API an error body comes from, its code, the code's name in that API's
 //! spec, the message and what a client should do.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use errors_wire::{ErrorBody, ParseError, Shape};
@@ -77,7 +77,7 @@ pub fn run(args: &Args) -> Outcome {
             }
         }
     } else {
-        print_text(&report, std::io::stdout().is_terminal());
+        print_text(&report, std::io::stdout().is_terminal())?;
     }
     Ok(())
 }
@@ -177,7 +177,7 @@ fn problem_spec<'s>(specs: &[&'s Spec], type_uri: Option<&str>, code: u32) -> Op
         .find(|s| s.docs_url == type_uri && s.codes.contains_key(&code))
 }
 
-fn print_text(report: &Report<'_>, colour: bool) {
+fn print_text(report: &Report<'_>, colour: bool) -> Outcome {
     let label = |name: &str| {
         let padded = format!("{name}:{:width$}", "", width = 8 - name.len());
         if colour {
@@ -198,10 +198,15 @@ fn print_text(report: &Report<'_>, colour: bool) {
         Some(spec) if spec != report.api => format!("{} ({spec})", report.api),
         _ => report.api.to_owned(),
     };
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{}{api}", label("api"));
-    let _ = writeln!(out, "{}{}", label("code"), report.code);
-    let _ = writeln!(out, "{}{name}", label("name"));
-    let _ = writeln!(out, "{}{}", label("message"), report.message);
-    let _ = writeln!(out, "{}{retry}", label("retry"));
+    crate::say!(
+        "{}{api}\n{}{}\n{}{name}\n{}{}\n{}{retry}",
+        label("api"),
+        label("code"),
+        report.code,
+        label("name"),
+        label("message"),
+        report.message,
+        label("retry")
+    );
+    Ok(())
 }

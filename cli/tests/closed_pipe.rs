@@ -54,3 +54,25 @@ fn generate_finishes_its_work_when_its_output_is_gone() {
     assert!(out.join("fixtures/lastfm/json/error-6.json").is_file());
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// Any other failure to write is a finding, never a silent success.
+#[test]
+fn a_full_device_is_a_finding() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full, on Linux");
+    let output = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
+        .current_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")))
+        .args(["parse", "fixtures/lastfm/json/error-10.json"])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot write to standard output"),
+        "{stderr}"
+    );
+}
