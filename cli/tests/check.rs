@@ -159,6 +159,27 @@ fn a_keyword_as_a_name_is_located() {
     );
 }
 
+/// An id that shadows the crate the generated code names (`errors_core::include_catalog!`
+/// would define `mod errors_core`) is rejected at the id.
+#[test]
+fn an_id_that_shadows_errors_core_is_located() {
+    let text = spec_text("lastfm.yaml").replacen("id: lastfm\n", "id: errors_core\n", 1);
+    let (status, stderr) = check_text("shadow", &text);
+    assert_eq!(status, 1, "{stderr}");
+    let line = text
+        .lines()
+        .position(|l| l == "id: errors_core")
+        .expect("mutated")
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "shadow.yaml:{line}:5: `errors_core` cannot be the API id: it is the name of a crate \
+             the generated code uses"
+        )),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn every_semantic_problem_is_reported_in_one_run() {
     let text = r#"id: shop

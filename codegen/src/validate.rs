@@ -10,6 +10,9 @@ use crate::model::{HttpStatus, Lifecycle, Message, Spec};
 use crate::placeholders::{self, Placeholders};
 use crate::yaml::Node;
 
+/// Crates the generated catalogs name by path: an API id may not shadow them.
+const CRATES_USED: [&str; 1] = ["errors_core"];
+
 /// Every rule broken by `spec`, located through `tree` (the same file's located tree).
 pub fn check(spec: &Spec, tree: &Node, source: &Source) -> Vec<Diagnostic> {
     let mut v = Validator {
@@ -61,6 +64,17 @@ impl Validator<'_> {
             self.emit(
                 pos,
                 format!("`{}` cannot be the API id: {problem}", spec.id),
+            );
+        } else if CRATES_USED.contains(&spec.id.as_str()) {
+            // The id names the module the catalog defines; one named like a crate the
+            // generated code reaches shadows that crate where the catalog is included.
+            let pos = self.pos(&["id"]);
+            self.emit(
+                pos,
+                format!(
+                    "`{}` cannot be the API id: it is the name of a crate the generated code uses",
+                    spec.id
+                ),
             );
         }
         if spec.codes.is_empty() {
