@@ -25,7 +25,14 @@ pub fn run(args: &Args) -> Outcome {
                     )));
                 }
             }
-        } else {
+        } else if let Err(error) = std::fs::File::open(path) {
+            // A file that cannot be read is a usage error, as in `parse` and `explain`.
+            return Err(Failure::Usage(format!(
+                "error: cannot read {}: {error}",
+                path.display()
+            )));
+        } else if !files.contains(path) {
+            // The same file named twice is one spec, not two with the same id.
             files.push(path.clone());
         }
     }

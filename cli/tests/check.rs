@@ -290,4 +290,29 @@ fn usage_errors_exit_with_2() {
         .output()
         .expect("run errors-codegen");
     assert_eq!(output.status.code(), Some(2));
+    // A spec file that does not exist is unreadable input, as in `parse`.
+    let output = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
+        .args(["check", "/nonexistent/shop.yaml"])
+        .output()
+        .expect("run errors-codegen");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot read /nonexistent/shop.yaml"),
+        "{stderr}"
+    );
+}
+
+/// One file named twice is checked once, not reported as clashing with itself.
+#[test]
+fn a_file_named_twice_is_one_spec() {
+    let lastfm = workspace().join("spec/lastfm.yaml");
+    let output = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
+        .arg("check")
+        .arg(&lastfm)
+        .arg(&lastfm)
+        .output()
+        .expect("run errors-codegen");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
