@@ -201,12 +201,20 @@ fn string(text: &str) -> String {
     Literal::string(text).to_string()
 }
 
-/// Doc comment lines at `indent`; a line `///` cannot carry (a control character such as a
-/// lone CR) is written as an escaped `#[doc]` attribute instead.
+/// Whether `c` cannot stand as itself in Rust source: a control character other than tab
+/// (rustc refuses a lone CR in a doc comment) or a bidirectional control (rustc denies
+/// those in comments and literals, as they can make code read other than it compiles).
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Doc comment lines at `indent`; a line `///` cannot carry (see [`needs_escape`]) is
+/// written as an escaped `#[doc]` attribute instead.
 fn doc_text(out: &mut String, indent: usize, text: &str) {
     for line in text.lines() {
         out.push_str(&" ".repeat(indent));
-        if line.chars().any(|c| c.is_control() && c != '\t') {
+        if line.chars().any(needs_escape) {
             out.push_str(&format!("#[doc = {}]\n", string(&format!(" {line}"))));
         } else if line.is_empty() {
             out.push_str("///\n");
@@ -332,8 +340,20 @@ fn variant_doc(spec: &Spec, number: u32, code: &Code) -> String {
 }
 
 /// One `#[doc]` per line, which formats as `///` comments rather than one long attribute.
+/// prettyplease writes them as `///` whatever they hold, so a character that cannot stand in
+/// source (see [`needs_escape`]) is shown as its escape.
 fn doc_lines(text: &str) -> TokenStream {
     let lines = text.lines().map(|line| {
+        let line: String = line
+            .chars()
+            .map(|c| {
+                if needs_escape(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
         let line = if line.is_empty() {
             String::new()
         } else {
@@ -405,4 +425,32 @@ fn api_info(spec: &Spec) -> TokenStream {
 /// The variant of a vocabulary type, named as its `Debug` prints it (`Retry::Never`).
 fn variant(value: impl core::fmt::Debug) -> Ident {
     format_ident!("{}", format!("{value:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spec text lands in doc comments; no character rustc refuses there reaches the source
+    /// raw, wherever the spec holds it.
+    #[test]
+    fn control_and_bidi_characters_never_reach_the_source_raw() {
+        let text = crate::synthetic::spec_text("x", 2)
+            .replacen(
+                "title: Synthetic API",
+                "title: \"Synthetic\\rAPI\\u202E\"",
+                1,
+            )
+            .replacen(
+                "description: Synthetic error 3.",
+                "description: \"Synthetic\\u2066 error\\r 3.\"",
+                1,
+            );
+        let spec = crate::load_str("x.yaml", &text).expect("a valid spec");
+        let source = render(&spec, "x.yaml");
+        for bad in ['\r', '\u{202e}', '\u{2066}'] {
+            assert!(!source.contains(bad), "{bad:?} in {source}");
+        }
+        assert!(source.contains("Synthetic\\u{d}API\\u{202e}"), "{source}");
+    }
 }
