@@ -307,7 +307,7 @@ fn variant_doc(spec: &Spec, number: u32, code: &Code) -> String {
     let mut doc = format!(
         "**{number}**: {}\n\n{}",
         code.title,
-        code.description.trim_end()
+        no_doctests(code.description.trim_end())
     );
     let message = code
         .message
@@ -334,9 +334,59 @@ fn variant_doc(spec: &Spec, number: u32, code: &Code) -> String {
         doc.push_str(&format!(" Legacy equivalent: {legacy}."));
     }
     if !code.note.is_empty() {
-        doc.push_str(&format!("\n\nNote: {}", code.note.trim_end()));
+        doc.push_str(&format!("\n\nNote: {}", no_doctests(code.note.trim_end())));
     }
     doc
+}
+
+/// `markdown` with every code block (fenced with backticks or tildes, or indented) written
+/// as a fenced `text` block: rustdoc runs any other code block of a doc comment as a
+/// doctest, in every crate that includes the catalog.
+fn no_doctests(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+    let mut out = String::with_capacity(markdown.len());
+    let mut copied = 0;
+    let mut block: Option<(usize, String)> = None;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                // An indented block's range starts after its indent: take the whole line.
+                let line_start = markdown[..range.start].rfind('\n').map_or(0, |at| at + 1);
+                let start = if markdown[line_start..range.start].trim().is_empty() {
+                    line_start
+                } else {
+                    range.start
+                };
+                block = Some((start, String::new()));
+            }
+            Event::Text(text) => {
+                if let Some((_, content)) = &mut block {
+                    content.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((start, content)) = block.take() {
+                    out.push_str(&markdown[copied..start]);
+                    // A fence longer than any run of backticks inside, so none closes it.
+                    let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    let fence = "`".repeat(longest.max(2) + 1);
+                    out.push_str(&format!("{fence}text\n{content}"));
+                    if !content.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    out.push_str(&fence);
+                    if markdown[..range.end].ends_with('\n') {
+                        out.push('\n');
+                    }
+                    copied = range.end;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&markdown[copied..]);
+    out
 }
 
 /// One `#[doc]` per line, which formats as `///` comments rather than one long attribute.
@@ -452,5 +502,17 @@ mod tests {
             assert!(!source.contains(bad), "{bad:?} in {source}");
         }
         assert!(source.contains("Synthetic\\u{d}API\\u{202e}"), "{source}");
+    }
+
+    #[test]
+    fn code_blocks_in_spec_markdown_become_text_blocks() {
+        let markdown = "Fenced:\n\n```\nnot rust\n```\n\nTilde:\n\n~~~rust\nnor this\n~~~\n\n\
+                        Indented:\n\n    nor that\n\nFences inside:\n\n~~~\n```\ninner\n```\n~~~\n";
+        let out = no_doctests(markdown);
+        assert_eq!(
+            out,
+            "Fenced:\n\n```text\nnot rust\n```\n\nTilde:\n\n```text\nnor this\n```\n\n\
+             Indented:\n\n```text\nnor that\n```\n\nFences inside:\n\n````text\n```\ninner\n```\n````\n"
+        );
     }
 }
