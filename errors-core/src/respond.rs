@@ -99,6 +99,23 @@ pub struct Response {
 
 /// Renders `error` for `request`; see [`ApiError::render`].
 pub(crate) fn render<E: ApiError + ?Sized>(error: &E, request: &RequestContext<'_>) -> Response {
+    render_as(error, request, <E::Catalog as Catalog>::API.family)
+}
+
+/// Renders `error` as RFC 9457 problem details; see [`ApiError::render_problem`].
+pub(crate) fn render_problem<E: ApiError + ?Sized>(error: &E, version: &str) -> Response {
+    // Problem details carry the code as given: legacy equivalents belong to Ampache's shape.
+    let request = RequestContext::new(version, Format::Json).codes_as_given();
+    render_as(error, &request, Family::Problem)
+}
+
+/// Renders `error` for `request` in the shape of `family`: the one path every response
+/// takes, whatever envelope it is sent in.
+fn render_as<E: ApiError + ?Sized>(
+    error: &E,
+    request: &RequestContext<'_>,
+    family: Family,
+) -> Response {
     let api = <E::Catalog as Catalog>::API;
     let version = api.resolve(request.version);
     let code = error.code();
@@ -126,34 +143,9 @@ pub(crate) fn render<E: ApiError + ?Sized>(error: &E, request: &RequestContext<'
     };
     let target = Target {
         open_subsonic: request.open_subsonic,
-        ..Target::new(api.family, request.format, request.version)
+        ..Target::new(family, request.format, request.version)
     };
     let mut body = Vec::with_capacity(256 + message.len());
-    let content_type = errors_wire::render(&mut body, &target, &fields);
-    Response {
-        status,
-        content_type,
-        body,
-    }
-}
-
-/// Renders `error` as RFC 9457 problem details; see [`ApiError::render_problem`].
-pub(crate) fn render_problem<E: ApiError + ?Sized>(error: &E, version: &str) -> Response {
-    let api = <E::Catalog as Catalog>::API;
-    let version = api.resolve(version);
-    let code = error.code();
-    let message = error.message();
-    let status = error.http_status(version.id);
-    let fields = ErrorFields {
-        code: code.as_u32(),
-        message: &message,
-        title: Some(code.title()),
-        type_uri: (!api.docs_url.is_empty()).then_some(api.docs_url),
-        status: Some(status),
-        ..ErrorFields::default()
-    };
-    let mut body = Vec::with_capacity(128 + message.len());
-    let target = Target::new(Family::Problem, Format::Json, version.id);
     let content_type = errors_wire::render(&mut body, &target, &fields);
     Response {
         status,
