@@ -41,15 +41,9 @@ pub mod one {
 
     pub fn deserialize<'de, W: Word, D: Deserializer<'de>>(deserializer: D) -> Result<W, D::Error> {
         let word = String::deserialize(deserializer)?;
-        word.parse().map_err(|_| {
-            let expected: Vec<&str> = W::all().iter().map(|w| w.word()).collect();
-            de::Error::unknown_variant(&word, leak(expected))
-        })
-    }
-
-    /// serde's `unknown_variant` wants a `'static` list; the lists are tiny and fixed.
-    fn leak(words: Vec<&'static str>) -> &'static [&'static str] {
-        Box::leak(words.into_boxed_slice())
+        // The vocabulary's own error already holds the `'static` word list serde wants.
+        word.parse()
+            .map_err(|e: UnknownWord| de::Error::unknown_variant(&word, e.expected))
     }
 }
 

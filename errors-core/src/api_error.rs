@@ -469,9 +469,11 @@ pub mod __private {
         nearest: &'static [&'static str],
         code: u32,
     ) -> &'static str {
-        match position(codes, code) {
-            Some(_) => "",
-            None => nearest[lower_bound(codes, code)],
+        let gap = lower_bound(codes, code);
+        if gap < codes.len() && codes[gap] == code {
+            ""
+        } else {
+            nearest[gap]
         }
     }
 
