@@ -326,34 +326,23 @@ fn usage_errors_exit_2() {
 /// `--code` takes a variant name as `explain` does; the body is the number's.
 #[test]
 fn a_code_by_name_renders_as_its_number() {
-    let by_name = run(
-        &[
-            "render",
-            "--api",
-            "ampache",
-            "--version",
-            "8",
-            "--format",
-            "json",
-            "--code",
-            "NotFound",
-        ],
-        None,
-    );
-    let by_number = run(
-        &[
-            "render",
-            "--api",
-            "ampache",
-            "--version",
-            "8",
-            "--format",
-            "json",
-            "--code",
-            "4704",
-        ],
-        None,
-    );
+    let render = |code: &str| {
+        run(
+            &[
+                "render",
+                "--api",
+                "ampache",
+                "--version",
+                "8",
+                "--format",
+                "json",
+                "--code",
+                code,
+            ],
+            None,
+        )
+    };
+    let (by_name, by_number) = (render("NotFound"), render("4704"));
     assert_eq!(by_name.status.code(), Some(0), "{}", stderr(&by_name));
     assert_eq!(by_name.stdout, by_number.stdout);
     assert!(String::from_utf8_lossy(&by_name.stdout).contains("\"errorCode\": \"4704\""));
