@@ -2,10 +2,15 @@
 
 use std::path::PathBuf;
 
-use crate::{Failure, Outcome};
+use crate::{Failure, Outcome, specs};
 
 /// Check spec files (or every spec in a directory) and report all problems.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 no problems, 1 problems (each printed as \
+file:line:column), 2 usage error: a file that cannot be read, a folder that cannot be listed \
+or holds no spec."
+)]
 pub struct Args {
     /// Spec files or directories of specs.
     #[arg(default_value = "spec")]
@@ -16,13 +21,10 @@ pub fn run(args: &Args) -> Outcome {
     let mut files = Vec::new();
     for path in &args.paths {
         if path.is_dir() {
-            match errors_codegen::spec_files(path) {
-                Ok(found) => files.extend(found),
-                Err(error) => {
-                    return Err(Failure::Usage(format!(
-                        "error: cannot list {}: {error}",
-                        path.display()
-                    )));
+            // A folder without specs is a mistyped folder, not a folder without problems.
+            for found in specs::spec_files(path)? {
+                if !files.contains(&found) {
+                    files.push(found);
                 }
             }
         } else if let Err(error) = std::fs::File::open(path) {

@@ -13,13 +13,14 @@ pub struct Args {
     api: String,
     /// The code, by number (4704) or by name (NotFound).
     code: String,
-    /// The directory of specs.
-    #[arg(long, default_value = "spec")]
-    spec_dir: PathBuf,
+    /// A folder of your own specs, added to the bundled ones (ampache, lastfm, subsonic);
+    /// a spec with a bundled one's id takes its place.
+    #[arg(long, value_name = "DIR")]
+    spec_dir: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> Outcome {
-    let specs = specs::load(&args.spec_dir)?;
+    let specs = specs::load(args.spec_dir.as_deref())?;
     let spec = specs::api(&specs, &args.api)?;
     let (number, code) = specs::code(spec, &args.code)?;
     let page = code_section(spec, number, code);

@@ -2,13 +2,17 @@
 //! parse error bodies; a thin layer over the errors-codegen library, one module per
 //! subcommand.
 //!
-//! Exit status: 0 when all is well, 1 when there are findings (a spec problem, a body that
-//! is not an error), 2 for usage errors (unknown subcommand, API or code).
+//! Exit status, the same for every command: 0 when all is well, 1 when there are findings (a
+//! spec problem, a body that is not an error, a file `generate` left alone or would change),
+//! 2 for usage errors and unreadable input (an unknown subcommand, flag, API, version or
+//! code; a flag the chosen body does not carry; a file or folder that cannot be read; a
+//! folder without specs). A closed standard output or standard error changes none of them.
 
 mod check;
 mod explain;
 mod generate;
 mod parse;
+mod paths;
 mod render;
 mod specs;
 
@@ -82,7 +86,18 @@ impl Failure {
     name = "errors-codegen",
     version,
     about = "Check error-code specs and generate Rust, docs and fixtures from them",
-    after_help = "Exit status: 0 ok, 1 findings, 2 usage error."
+    after_help = "The bundled specs (ampache, lastfm, subsonic) are built in: explain, render \
+and parse work from any folder, and --spec-dir adds your own. generate and check read spec/ \
+(or the folder or files given).
+
+Exit status, for every command:
+  0  ok
+  1  findings: spec problems, a body that is not an error, a file generate left alone, or \
+(generate --check) generated files to regenerate
+  2  usage error or unreadable input: an unknown command, flag, API, version or code; a flag \
+the chosen body does not carry; a file or folder that cannot be read; a folder without specs
+
+Output to a closed pipe (`| head -1`) is dropped quietly; the status stays the same."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -91,7 +106,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write docs/, fixtures/ and the spec schema from the specs.
+    /// Write docs/, fixtures/ and the spec schema from the specs; only files generate
+    /// wrote itself are ever overwritten or removed.
     Generate(generate::Args),
     /// Check specs and report every problem as file:line:column.
     Check(check::Args),

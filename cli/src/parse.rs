@@ -29,9 +29,10 @@ pub struct Args {
     /// the spec does not have).
     #[arg(long)]
     json: bool,
-    /// The directory of specs.
-    #[arg(long, default_value = "spec")]
-    spec_dir: PathBuf,
+    /// A folder of your own specs, added to the bundled ones (ampache, lastfm, subsonic);
+    /// a spec with a bundled one's id takes its place.
+    #[arg(long, value_name = "DIR")]
+    spec_dir: Option<PathBuf>,
     /// The body's file; `-` or none for standard input.
     file: Option<PathBuf>,
 }
@@ -45,13 +46,17 @@ enum Expected<'s> {
 }
 
 pub fn run(args: &Args) -> Outcome {
-    let loaded = specs::load(&args.spec_dir)?;
+    let loaded = specs::load(args.spec_dir.as_deref())?;
     let expected = match args.api.as_deref() {
         None => Expected::Any,
-        Some(id) if id == PROBLEM && loaded.iter().all(|(_, s)| s.id != id) => Expected::Problem,
+        Some(id) if id == PROBLEM && loaded.iter().all(|l| l.spec.id != id) => Expected::Problem,
         Some(id) => Expected::Spec(specs::api(&loaded, id)?),
     };
-    let specs: Vec<&Spec> = loaded.iter().map(|(_, spec)| spec).collect();
+    // The bundled specs come first: a body of a bundled API is theirs before a user's spec
+    // of the same family is considered.
+    let mut specs: Vec<&specs::Loaded> = loaded.iter().collect();
+    specs.sort_by_key(|l| !l.bundled);
+    let specs: Vec<&Spec> = specs.into_iter().map(|l| &l.spec).collect();
     let (source, bytes) = read_body(args.file.as_ref())
         .map_err(|message| Failure::Usage(format!("error: {message}")))?;
     let parsed = match expected {
@@ -145,8 +150,9 @@ impl<'a> Report<'a> {
             _ => {
                 let family = body.family();
                 let candidates = || specs.iter().copied().filter(move |s| s.family == family);
-                // Several specs of one family (a downstream API beside the shipped one): the
-                // one that knows the code says most about it.
+                // Only a spec of the body's own family can name its code. Several of one
+                // family (a user's API beside the bundled one): the one that knows the code
+                // says most about it, a bundled one first.
                 let spec = candidates()
                     .find(|s| s.codes.contains_key(&body.code))
                     .or_else(|| candidates().next());

@@ -1,29 +1,41 @@
 //! `render`: the error body a server sends for plain values, byte for byte, with the status
 //! and Content-Type it is sent with.
 
+mod shape;
+
 use std::io::Write;
 use std::path::PathBuf;
 
-use errors_wire::{ErrorFields, subsonic};
+use errors_wire::ErrorFields;
+use errors_wire::subsonic::OpenSubsonic;
 
 use crate::{Failure, Outcome, specs};
 use errors_codegen::facts;
-use errors_codegen::model::{Family, Format, Spec, Version};
+use errors_codegen::model::Format;
 
 /// Render one error body: the body goes to stdout as raw bytes, `status:` and
 /// `content-type:` to stderr.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Ampache API 3 has no JSON: like the server, `--version 3 --format json` \
-    answers in the modern shape of the newest version, with API 3's status."
+    answers in the modern shape of the newest version, with API 3's status.
+
+A flag the chosen body does not carry is a usage error, never dropped: --action and --type \
+only for Ampache's modern shape (API 5 and later, and API 3's JSON), --server-type and \
+--server-version only for Subsonic (they make the body OpenSubsonic's), --help-url only for \
+an OpenSubsonic body.
+
+Exit status: 0 rendered, 2 usage error (an unknown API, version, code or format; a flag the \
+body does not carry; an unreadable --spec-dir)."
 )]
 pub struct Args {
     /// The API, by its spec id (`ampache`, `lastfm`, `subsonic`).
     #[arg(long)]
     api: String,
     /// Ampache and Last.fm: the API version (a version id such as `6`, or a full version such
-    /// as `6.0.0` or `350001`); default the newest. Subsonic: the protocol version written
-    /// into the body; default 1.16.1.
+    /// as `6.0.0` or `350001`); default the newest. Subsonic: a version of the spec
+    /// (`opensubsonic`) or the protocol version written into the body (`1.13.0`); default
+    /// 1.16.1.
     #[arg(long)]
     version: Option<String>,
     /// The body format.
@@ -34,8 +46,8 @@ pub struct Args {
     #[arg(long)]
     code: String,
     /// Ampache `errorAction`: the method that failed.
-    #[arg(long, default_value = "")]
-    action: String,
+    #[arg(long)]
+    action: Option<String>,
     /// Ampache `errorType`; default the spec's first error type for the code.
     #[arg(long = "type", value_name = "TYPE")]
     error_type: Option<String>,
@@ -43,12 +55,21 @@ pub struct Args {
     /// the spec does not have).
     #[arg(long)]
     message: Option<String>,
-    /// OpenSubsonic `helpUrl`.
-    #[arg(long)]
+    /// OpenSubsonic `helpUrl`: a page that helps the user fix the error (an OpenSubsonic
+    /// body only: give --server-type too).
+    #[arg(long, value_name = "URL")]
     help_url: Option<String>,
-    /// The directory of specs.
-    #[arg(long, default_value = "spec")]
-    spec_dir: PathBuf,
+    /// Subsonic: answer as an OpenSubsonic server of this name (the response's `type`, e.g.
+    /// `navidrome`).
+    #[arg(long, value_name = "NAME", requires = "server_version")]
+    server_type: Option<String>,
+    /// The OpenSubsonic server's own version (`serverVersion`).
+    #[arg(long, value_name = "VERSION", requires = "server_type")]
+    server_version: Option<String>,
+    /// A folder of your own specs, added to the bundled ones (ampache, lastfm, subsonic);
+    /// a spec with a bundled one's id takes its place.
+    #[arg(long, value_name = "DIR")]
+    spec_dir: Option<PathBuf>,
 }
 
 /// `--format`, by the words specs use (`xml`, `json`).
@@ -58,18 +79,28 @@ fn parse_format(word: &str) -> Result<Format, String> {
 }
 
 pub fn run(args: &Args) -> Outcome {
-    let specs = specs::load(&args.spec_dir)?;
+    let specs = specs::load(args.spec_dir.as_deref())?;
     let spec = specs::api(&specs, &args.api)?;
     let format = args.format;
-    let Some(target) = target(spec, args.version.as_deref()) else {
-        let known: Vec<&str> = spec.versions.iter().map(|v| v.id.as_str()).collect();
-        return Err(Failure::Usage(format!(
-            "error: {} has no API version `{}`; its versions are: {}",
-            spec.id,
-            args.version.as_deref().unwrap_or_default(),
-            known.join(", ")
-        )));
+    let target = shape::target(spec, args.version.as_deref())?;
+    let open_subsonic = match (&args.server_type, &args.server_version) {
+        (Some(server_type), Some(server_version)) => Some(OpenSubsonic {
+            server_type: server_type.as_str(),
+            server_version: server_version.as_str(),
+        }),
+        _ => None,
     };
+    shape::refuse_unused(
+        spec,
+        &target,
+        format,
+        &shape::Given {
+            action: args.action.as_deref(),
+            error_type: args.error_type.as_deref(),
+            help_url: args.help_url.as_deref(),
+            open_subsonic: open_subsonic.is_some(),
+        },
+    )?;
     // A number is rendered as given; a name must be one of the spec's.
     let number = match args.code.parse::<u32>() {
         Ok(number) => number,
@@ -97,7 +128,7 @@ pub fn run(args: &Args) -> Outcome {
     let fields = ErrorFields {
         code: number,
         message,
-        action: &args.action,
+        action: args.action.as_deref().unwrap_or_default(),
         error_type,
         help_url: args.help_url.as_deref(),
         title: code.map(|c| c.title.as_str()),
@@ -106,7 +137,10 @@ pub fn run(args: &Args) -> Outcome {
     };
     // The version goes to errors-wire unchanged: it knows that API 3 answers JSON in the
     // newest version's shape; the status stays the requested version's, as in errors-core.
-    let wire_target = errors_wire::Target::new(spec.family, format, target.wire);
+    let wire_target = errors_wire::Target {
+        open_subsonic,
+        ..errors_wire::Target::new(spec.family, format, target.wire)
+    };
     let mut body = Vec::with_capacity(256 + message.len());
     let content_type = errors_wire::render(&mut body, &wire_target, &fields);
     crate::write_to(&mut std::io::stdout().lock(), &[&body])?;
@@ -116,40 +150,4 @@ pub fn run(args: &Args) -> Outcome {
         "status: {status}\ncontent-type: {content_type}"
     );
     Ok(())
-}
-
-/// The version a body is rendered for: the spec version whose status it carries, and the
-/// version string errors-wire renders it with.
-struct Target<'s, 'a> {
-    version: &'s Version,
-    wire: &'a str,
-}
-
-fn target<'s, 'a>(spec: &'s Spec, requested: Option<&'a str>) -> Option<Target<'s, 'a>>
-where
-    's: 'a,
-{
-    let newest = spec.versions.last()?;
-    match spec.family {
-        Family::Ampache | Family::Lastfm | Family::Problem => {
-            let version = match requested {
-                Some(requested) => spec.resolve_version(requested)?,
-                None => newest,
-            };
-            Some(Target {
-                version,
-                wire: &version.id,
-            })
-        }
-        // Any protocol version may be written into a Subsonic body; the spec's versions only
-        // decide the status.
-        Family::Subsonic => {
-            let requested = requested.unwrap_or(subsonic::DEFAULT_VERSION);
-            let version = spec.resolve_version(requested).unwrap_or(newest);
-            Some(Target {
-                version,
-                wire: subsonic::protocol_version(requested),
-            })
-        }
-    }
 }

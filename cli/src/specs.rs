@@ -1,5 +1,8 @@
 //! Loading the specs a subcommand works on, and finding one API and one code in them, with
 //! the messages a user sees when a name is wrong.
+//!
+//! The bundled specs are compiled into the binary, so `explain`, `render` and `parse` work
+//! from any folder; `--spec-dir` adds a user's own.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -7,22 +10,81 @@ use std::path::{Path, PathBuf};
 use crate::Failure;
 use errors_codegen::model::{Code, Spec};
 
-/// Every spec in `dir`; on failure the problem is printed and the exit status returned.
-pub fn load(dir: &Path) -> Result<Vec<(PathBuf, Spec)>, Failure> {
-    let files = errors_codegen::spec_files(dir).map_err(|error| {
-        Failure::Usage(format!("error: cannot list {}: {error}", dir.display()))
-    })?;
+/// The bundled specs, as file name and text. They are this package's copies of the
+/// repository's `spec/` (`cargo package` takes only what is inside the package), kept equal
+/// to it by the `embedded_specs_are_the_repository_specs` test.
+pub const BUNDLED: [(&str, &str); 3] = [
+    ("ampache.yaml", include_str!("../spec/ampache.yaml")),
+    ("lastfm.yaml", include_str!("../spec/lastfm.yaml")),
+    ("subsonic.yaml", include_str!("../spec/subsonic.yaml")),
+];
+
+/// One spec a command works on.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The spec.
+    pub spec: Spec,
+    /// Whether it is one of the bundled specs (else it is the user's, from `--spec-dir`).
+    pub bundled: bool,
+}
+
+/// The bundled specs, then every spec in `dir` (a user's own); a user's spec with the id of
+/// a bundled one takes its place. A folder that cannot be listed or holds no spec is a
+/// usage error; a spec with problems is a finding.
+pub fn load(dir: Option<&Path>) -> Result<Vec<Loaded>, Failure> {
+    let mut loaded = Vec::new();
+    for (name, text) in BUNDLED {
+        let spec = errors_codegen::load_str(&format!("<bundled>/{name}"), text)
+            .map_err(|report| Failure::Findings(report.to_string()))?;
+        loaded.push(Loaded {
+            spec,
+            bundled: true,
+        });
+    }
+    if let Some(dir) = dir {
+        for (_, spec) in user_specs(dir)? {
+            loaded.retain(|other| !(other.bundled && other.spec.id == spec.id));
+            loaded.push(Loaded {
+                spec,
+                bundled: false,
+            });
+        }
+    }
+    Ok(loaded)
+}
+
+/// Every spec in `dir`, checked; an unreadable or empty folder is a usage error.
+pub fn user_specs(dir: &Path) -> Result<Vec<(PathBuf, Spec)>, Failure> {
+    let files = spec_files(dir)?;
     errors_codegen::load_all(&files).map_err(|report| Failure::Findings(report.to_string()))
 }
 
+/// The spec files in `dir`, at least one: a folder that cannot be listed or holds no spec
+/// is a usage error (a mistyped folder must not look like a folder without problems).
+pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let files = errors_codegen::spec_files(dir).map_err(|error| {
+        Failure::Usage(format!(
+            "error: cannot list {}: {error}",
+            crate::paths::shown(dir).display()
+        ))
+    })?;
+    if files.is_empty() {
+        return Err(Failure::Usage(format!(
+            "error: {} holds no spec (*.yaml or *.yml)",
+            crate::paths::shown(dir).display()
+        )));
+    }
+    Ok(files)
+}
+
 /// The spec whose id is `id`, or a usage error naming the ones that exist.
-pub fn api<'s>(specs: &'s [(PathBuf, Spec)], id: &str) -> Result<&'s Spec, Failure> {
+pub fn api<'s>(specs: &'s [Loaded], id: &str) -> Result<&'s Spec, Failure> {
     specs
         .iter()
-        .map(|(_, spec)| spec)
+        .map(|loaded| &loaded.spec)
         .find(|spec| spec.id.eq_ignore_ascii_case(id))
         .ok_or_else(|| {
-            let known: Vec<&str> = specs.iter().map(|(_, s)| s.id.as_str()).collect();
+            let known: Vec<&str> = specs.iter().map(|l| l.spec.id.as_str()).collect();
             Failure::Usage(format!(
                 "error: no API `{id}`; the APIs are: {}",
                 known.join(", ")

@@ -1,5 +1,6 @@
 //! A reader that goes away (`| head -1`, `| true`) ends no command with a panic: output
-//! to a closed pipe is dropped, the command finishes its work and exits as it would have.
+//! to a closed pipe, on standard output or standard error, is dropped, the command finishes
+//! its work and exits as it would have.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -75,4 +76,93 @@ fn a_full_device_is_a_finding() {
         stderr.contains("cannot write to standard output"),
         "{stderr}"
     );
+}
+
+/// Which of the standard streams are closed pipes.
+#[derive(Debug, Clone, Copy)]
+enum Closed {
+    Stderr,
+    Both,
+}
+
+/// Runs the binary in `cwd` with `closed` streams going to pipes whose readers are gone; a
+/// panic would show as status 101, since its message cannot be read.
+fn run_closed(cwd: &Path, closed: Closed, args: &[&str]) -> Option<i32> {
+    let closed_pipe = || {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        writer
+    };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_errors-codegen"));
+    command
+        .current_dir(cwd)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(closed_pipe());
+    match closed {
+        Closed::Stderr => command.stdout(Stdio::null()),
+        Closed::Both => command.stdout(closed_pipe()),
+    };
+    command.status().expect("runs").code()
+}
+
+#[test]
+fn a_closed_standard_error_keeps_every_status() {
+    let dir = std::env::temp_dir().join(format!("closed-stderr-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    std::fs::write(dir.join("broken.yaml"), "id: x\n").expect("writable");
+    std::fs::write(dir.join("page.html"), "<html></html>").expect("writable");
+    let cases: [(&[&str], i32); 6] = [
+        (
+            &[
+                "render", "--api", "lastfm", "--format", "json", "--code", "6",
+            ],
+            0,
+        ),
+        (&["check", "broken.yaml"], 1),
+        (&["parse", "page.html"], 1),
+        (&["explain", "ampache", "4799"], 2),
+        (&["render", "--api", "lastfm"], 2),
+        (&["check", "missing.yaml"], 2),
+    ];
+    for closed in [Closed::Stderr, Closed::Both] {
+        for (args, status) in cases {
+            assert_eq!(
+                run_closed(&dir, closed, args),
+                Some(status),
+                "{closed:?} {args:?}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generate_finishes_with_both_outputs_gone() {
+    let dir = std::env::temp_dir().join(format!("closed-both-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("gen/docs")).expect("a folder");
+    // A hand-written page where generate would write: a finding, on a closed stderr.
+    std::fs::write(dir.join("gen/docs/lastfm.md"), "mine\n").expect("writable");
+    let spec_dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec"));
+    let spec_dir = spec_dir.to_string_lossy();
+    let status = run_closed(
+        &dir,
+        Closed::Both,
+        &["generate", "--spec-dir", &spec_dir, "--out", "gen"],
+    );
+    assert_eq!(status, Some(1));
+    assert!(dir.join("gen/.errors-codegen-manifest").is_file());
+    assert!(
+        dir.join("gen/fixtures/subsonic/json/error-70.json")
+            .is_file()
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("gen/docs/lastfm.md"))
+            .ok()
+            .as_deref(),
+        Some("mine\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

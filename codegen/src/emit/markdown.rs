@@ -15,8 +15,9 @@ use crate::resolved::{Resolved, ResolvedCode};
 /// The folder the docs live in, relative to the workspace root.
 pub const DIR: &str = "docs";
 
-/// The command that regenerates everything, named in every stamp.
-pub const REGENERATE: &str = "cargo run -p errors-codegen -- generate";
+/// The command that regenerates everything, named in every stamp: the installed command,
+/// since a user's own docs are generated outside this workspace.
+pub const REGENERATE: &str = "errors-codegen generate";
 
 /// The file name of one spec's page.
 pub fn file_name(spec: &Spec) -> String {

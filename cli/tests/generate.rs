@@ -1,0 +1,371 @@
+//! `generate` owns only its files and writes only inside `--out`: hand-written files survive,
+//! stale generated ones are removed by name, no spec value leads a write outside the output
+//! folder, `--check` and `--dry-run` write nothing, and printed paths are relative to where
+//! the command runs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{TempDir, files_under, run_in, stderr, stdout, workspace};
+
+/// A folder with the given bundled specs copied into `<dir>/specs`.
+fn specs_in(dir: &Path, names: &[&str]) -> PathBuf {
+    let specs = dir.join("specs");
+    std::fs::create_dir_all(&specs).expect("a spec folder");
+    for name in names {
+        std::fs::copy(workspace().join("spec").join(name), specs.join(name)).expect("copied");
+    }
+    specs
+}
+
+fn generate(cwd: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["generate", "--spec-dir", "specs", "--out", "gen"];
+    args.extend_from_slice(extra);
+    run_in(cwd, &args)
+}
+
+#[test]
+fn hand_written_files_survive_every_run() {
+    let dir = TempDir::new("hand-written");
+    specs_in(dir.path(), &["lastfm.yaml"]);
+    let architecture = dir.path().join("gen/docs/architecture.md");
+    std::fs::create_dir_all(architecture.parent().expect("docs")).expect("docs");
+    std::fs::write(&architecture, "# Architecture\n").expect("writable");
+    let notes = dir.path().join("gen/fixtures/lastfm/notes.txt");
+    std::fs::create_dir_all(notes.parent().expect("fixtures")).expect("fixtures");
+    std::fs::write(&notes, "kept\n").expect("writable");
+    for _ in 0..2 {
+        let output = generate(dir.path(), &[]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    // Even once the spec that the folders were generated from is gone.
+    std::fs::remove_file(dir.path().join("specs/lastfm.yaml")).expect("removable");
+    specs_in(dir.path(), &["subsonic.yaml"]);
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        std::fs::read_to_string(&architecture).ok().as_deref(),
+        Some("# Architecture\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&notes).ok().as_deref(),
+        Some("kept\n")
+    );
+}
+
+#[test]
+fn a_hand_written_file_where_generate_would_write_is_a_finding_and_left_alone() {
+    let dir = TempDir::new("in-the-way");
+    specs_in(dir.path(), &["lastfm.yaml"]);
+    let page = dir.path().join("gen/docs/lastfm.md");
+    let fixture = dir.path().join("gen/fixtures/lastfm/json/error-6.json");
+    for file in [&page, &fixture] {
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("folders");
+        std::fs::write(file, "mine\n").expect("writable");
+    }
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("left alone: gen/docs/lastfm.md carries no errors-codegen stamp"),
+        "{message}"
+    );
+    assert!(
+        message
+            .contains("left alone: gen/fixtures/lastfm/json/error-6.json is not in the manifest"),
+        "{message}"
+    );
+    for file in [&page, &fixture] {
+        assert_eq!(
+            std::fs::read_to_string(file).ok().as_deref(),
+            Some("mine\n")
+        );
+    }
+    // Everything else was written, and the manifest does not claim the user's files.
+    assert!(dir.path().join("gen/docs/README.md").is_file());
+    let manifest = std::fs::read_to_string(dir.path().join("gen/.errors-codegen-manifest"))
+        .expect("a manifest");
+    assert!(manifest.contains("listed fixtures/lastfm/json/error-8.json\n"));
+    assert!(!manifest.contains("error-6.json"), "{manifest}");
+    assert!(!manifest.contains("docs/lastfm.md"), "{manifest}");
+}
+
+#[test]
+fn stale_generated_files_are_removed_and_named() {
+    let dir = TempDir::new("stale");
+    specs_in(dir.path(), &["lastfm.yaml", "subsonic.yaml"]);
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // A page the user took over (its stamp removed) is theirs from then on.
+    let subsonic_page = dir.path().join("gen/docs/subsonic.md");
+    std::fs::write(&subsonic_page, "# My notes on Subsonic\n").expect("writable");
+    std::fs::remove_file(dir.path().join("specs/subsonic.yaml")).expect("removable");
+    let output = generate(dir.path(), &[]);
+    let printed = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        printed.contains("removed gen/fixtures/subsonic/xml/error-40.xml\n"),
+        "{printed}"
+    );
+    assert!(printed.contains("stale removed in gen"), "{printed}");
+    assert!(
+        !dir.path().join("gen/fixtures/subsonic").exists(),
+        "emptied folders go too"
+    );
+    assert!(subsonic_page.is_file());
+    assert!(
+        stderr(&output).contains("gen/docs/subsonic.md is no longer generated but lost its"),
+        "{}",
+        stderr(&output)
+    );
+    // The next run has nothing left to say about it.
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(subsonic_page.is_file());
+}
+
+#[test]
+fn printed_paths_are_relative_to_the_working_folder() {
+    let dir = TempDir::new("relative");
+    specs_in(dir.path(), &["lastfm.yaml"]);
+    let output = generate(dir.path(), &[]);
+    let printed = stdout(&output);
+    assert!(printed.contains("wrote gen/docs/lastfm.md\n"), "{printed}");
+    assert!(
+        printed.contains("wrote gen/spec.schema.json\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("wrote gen/.errors-codegen-manifest\n"),
+        "{printed}"
+    );
+    assert!(printed.contains("in gen\n"), "{printed}");
+    // An absolute --out inside the working folder is shown from it as well.
+    let out = dir.path().join("gen2");
+    let output = run_in(
+        dir.path(),
+        &[
+            "generate",
+            "--spec-dir",
+            "specs",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert!(stdout(&output).contains("wrote gen2/docs/lastfm.md\n"));
+}
+
+#[test]
+fn check_exits_1_on_stale_files_and_0_when_fresh() {
+    let dir = TempDir::new("check");
+    specs_in(dir.path(), &["lastfm.yaml"]);
+    let missing = generate(dir.path(), &["--check"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stdout(&missing).contains("missing gen/docs/lastfm.md\n"));
+    assert!(!dir.path().join("gen").exists(), "--check writes nothing");
+    assert_eq!(generate(dir.path(), &[]).status.code(), Some(0));
+    let fresh = generate(dir.path(), &["--check"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stdout(&fresh));
+    assert!(stdout(&fresh).contains("up to date"));
+    std::fs::write(
+        dir.path().join("gen/fixtures/lastfm/json/error-6.json"),
+        "{}",
+    )
+    .expect("w");
+    std::fs::write(
+        dir.path().join("gen/docs/lastfm.md"),
+        "<!-- @generated by errors-codegen -->\n",
+    )
+    .expect("writable");
+    let stale = generate(dir.path(), &["--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    let listed = stdout(&stale);
+    assert!(
+        listed.contains("stale gen/fixtures/lastfm/json/error-6.json\n"),
+        "{listed}"
+    );
+    assert!(listed.contains("stale gen/docs/lastfm.md\n"), "{listed}");
+    assert!(stderr(&stale).contains("without --check"));
+    assert_eq!(
+        std::fs::read(dir.path().join("gen/fixtures/lastfm/json/error-6.json")).ok(),
+        Some(b"{}".to_vec())
+    );
+    // A spec taken away: its files are extra.
+    std::fs::remove_file(dir.path().join("specs/lastfm.yaml")).expect("removable");
+    specs_in(dir.path(), &["subsonic.yaml"]);
+    let extra = generate(dir.path(), &["--check"]);
+    assert_eq!(extra.status.code(), Some(1));
+    assert!(stdout(&extra).contains("extra gen/fixtures/lastfm/xml/error-6.xml"));
+}
+
+#[test]
+fn dry_run_writes_nothing_and_tells_what_it_would_do() {
+    let dir = TempDir::new("dry-run");
+    specs_in(dir.path(), &["lastfm.yaml"]);
+    let output = generate(dir.path(), &["--dry-run"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("would write gen/docs/lastfm.md\n"));
+    assert!(!dir.path().join("gen").exists());
+    assert_eq!(generate(dir.path(), &[]).status.code(), Some(0));
+    std::fs::remove_file(dir.path().join("specs/lastfm.yaml")).expect("removable");
+    specs_in(dir.path(), &["subsonic.yaml"]);
+    let before = files_under(dir.path());
+    let output = generate(dir.path(), &["--dry-run"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("would remove gen/docs/lastfm.md\n"));
+    assert!(stdout(&output).contains("would write gen/docs/subsonic.md\n"));
+    assert_eq!(files_under(dir.path()), before);
+    let both = generate(dir.path(), &["--dry-run", "--check"]);
+    assert_eq!(both.status.code(), Some(2));
+}
+
+/// A spec whose version id climbs out of the fixtures folder writes nothing anywhere:
+/// `check` may refuse it first, and the path guard refuses it on its own.
+#[test]
+fn a_version_id_with_dot_dots_writes_nothing_outside_out() {
+    let dir = TempDir::new("traversal");
+    let specs = dir.path().join("specs");
+    std::fs::create_dir_all(&specs).expect("a spec folder");
+    let case = workspace().join("tests/cases/specs/version-id-path-traversal.yaml");
+    std::fs::copy(&case, specs.join("shop.yaml")).expect("copied");
+    // Deep enough that the climb stays inside the temporary folder.
+    std::fs::create_dir_all(dir.path().join("a/b")).expect("folders");
+    let output = run_in(
+        dir.path(),
+        &["generate", "--spec-dir", "specs", "--out", "a/b/gen"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(
+        files_under(dir.path()),
+        vec![PathBuf::from("specs/shop.yaml")],
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// The guard holds without `check`: a spec deserialized directly, with an unsafe id and
+/// version id, gives paths that `check_paths` refuses.
+#[test]
+fn the_path_guard_holds_without_check() {
+    let spec: errors_codegen::model::Spec = serde_json::from_value(serde_json::json!({
+        "id": "/etc/shop",
+        "title": "Shop API",
+        "docs_url": "https://shop.example/docs",
+        "family": "ampache",
+        "json_code": "string",
+        "code_ranges": [[1, 99]],
+        "locales": ["en"],
+        "versions": [{"id": "/../../../../escaped", "formats": ["xml", "json"]}],
+        "codes": {"1": {
+            "name": "Broken", "title": "Broken", "description": "d", "message": "m",
+            "retry": "never"
+        }}
+    }))
+    .expect("a spec");
+    let specs = [(PathBuf::from("shop.yaml"), spec)];
+    // (No Rust catalog: an id that is no Rust name cannot become one; `check` refuses it.)
+    let artifacts = errors_codegen::artifacts::artifacts(Path::new(""), &specs);
+    let refused = errors_codegen::artifacts::check_paths(&artifacts);
+    for artifact in &artifacts {
+        let escapes = artifact.path.is_absolute()
+            || artifact
+                .path
+                .components()
+                .any(|c| c == std::path::Component::ParentDir);
+        assert_eq!(
+            escapes,
+            refused.iter().any(|r| r.path == artifact.path),
+            "{}",
+            artifact.path.display()
+        );
+    }
+    // The page and the two fixtures of the only code.
+    assert_eq!(refused.len(), 3, "{refused:?}");
+}
+
+#[test]
+fn rust_outside_out_is_a_usage_error() {
+    let dir = TempDir::new("rust-dir");
+    specs_in(dir.path(), &["lastfm.yaml"]);
+    for rust in ["../catalogs", "/tmp/catalogs", "."] {
+        let output = generate(dir.path(), &["--rust", rust]);
+        assert_eq!(output.status.code(), Some(2), "{rust}: {}", stderr(&output));
+        assert!(stderr(&output).contains("--rust"), "{}", stderr(&output));
+    }
+    assert_eq!(
+        files_under(dir.path()),
+        vec![PathBuf::from("specs/lastfm.yaml")]
+    );
+    let output = generate(dir.path(), &["--rust", "src/catalogs"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let catalog = std::fs::read_to_string(dir.path().join("gen/src/catalogs/lastfm.rs"))
+        .expect("the catalog");
+    assert!(catalog.starts_with("// @generated by errors-codegen"));
+}
+
+/// The schema goes next to the specs only when they lie inside --out; otherwise to the
+/// root of --out, never into a folder outside it.
+#[test]
+fn the_schema_stays_inside_out() {
+    let dir = TempDir::new("schema");
+    let specs = specs_in(dir.path(), &["lastfm.yaml"]);
+    let output = run_in(
+        dir.path(),
+        &[
+            "generate",
+            "--spec-dir",
+            &specs.to_string_lossy(),
+            "--out",
+            "gen",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(dir.path().join("gen/spec.schema.json").is_file());
+    assert!(!specs.join("spec.schema.json").exists());
+    let page = std::fs::read_to_string(dir.path().join("gen/docs/lastfm.md")).expect("page");
+    assert!(page.contains("generated from `lastfm.yaml`"), "{page}");
+    // Specs inside the output folder: the schema lands beside them.
+    let output = run_in(dir.path(), &["generate", "--spec-dir", "specs"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(specs.join("spec.schema.json").is_file());
+    let page = std::fs::read_to_string(dir.path().join("docs/lastfm.md")).expect("page");
+    assert!(
+        page.contains("generated from `specs/lastfm.yaml`"),
+        "{page}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_out_are_never_followed() {
+    let dir = TempDir::new("links");
+    specs_in(dir.path(), &["lastfm.yaml"]);
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("a folder");
+    std::fs::create_dir_all(dir.path().join("gen")).expect("a folder");
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join("gen/docs")).expect("a link");
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("lies under the symbolic link `docs`"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(files_under(&elsewhere).is_empty());
+    assert!(
+        dir.path()
+            .join("gen/fixtures/lastfm/json/error-6.json")
+            .is_file()
+    );
+}
+
+#[test]
+fn an_empty_or_missing_spec_folder_is_a_usage_error() {
+    let dir = TempDir::new("no-specs");
+    std::fs::create_dir_all(dir.path().join("specs")).expect("a folder");
+    assert_eq!(generate(dir.path(), &[]).status.code(), Some(2));
+    let missing = run_in(dir.path(), &["generate", "--spec-dir", "nowhere"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(files_under(dir.path()), Vec::<PathBuf>::new());
+}
