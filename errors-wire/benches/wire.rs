@@ -465,5 +465,53 @@ fn parse(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render, parse);
+/// A success body of about `len` bytes: the shape a client gets for a long listing.
+fn success_body(format: Format, len: usize) -> Vec<u8> {
+    let (head, item, tail): (&[u8], &[u8], &[u8]) = match format {
+        Format::Xml => (
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<root>\n<total_count>100000</total_count>\n",
+            "  <song id=\"1\"><title><![CDATA[Caf\u{e9} & Co]]></title><artist id=\"2\">A &amp; B</artist></song>\n".as_bytes(),
+            b"</root>\n",
+        ),
+        Format::Json => (
+            b"{\"total_count\":100000,\"song\":[",
+            "{\"id\":\"1\",\"title\":\"Caf\\u00e9 & Co\",\"artist\":{\"id\":\"2\",\"name\":\"A \\/ B\"}},".as_bytes(),
+            b"{}]}",
+        ),
+    };
+    let mut body = head.to_vec();
+    while body.len() + item.len() + tail.len() <= len {
+        body.extend_from_slice(item);
+    }
+    body.extend_from_slice(tail);
+    body
+}
+
+/// A success body costs what its first members cost, whatever its length.
+fn success(c: &mut Criterion) {
+    let mut group = configured(c, "success");
+    for format in [Format::Xml, Format::Json] {
+        for (name, len) in [("1k", 1 << 10), ("100k", 100 << 10), ("1m", 1 << 20)] {
+            let body = success_body(format, len);
+            assert!(matches!(
+                errors_wire::parse(&body),
+                Err(errors_wire::ParseError::NotAnError { .. })
+            ));
+            group.bench_function(format!("parse/{}-{name}", format.as_str()), |b| {
+                b.iter(|| black_box(errors_wire::parse(black_box(&body)).is_err()))
+            });
+            group.bench_function(format!("classify/{}-{name}", format.as_str()), |b| {
+                b.iter(|| {
+                    black_box(matches!(
+                        errors_wire::classify(200, Some("text/xml"), black_box(&body)),
+                        errors_wire::Outcome::Success
+                    ))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, render, parse, success);
 criterion_main!(benches);
