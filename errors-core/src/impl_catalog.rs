@@ -113,7 +113,9 @@ macro_rules! __impl_catalog {
         impl ::core::str::FromStr for $ty {
             type Err = $crate::UnknownCode;
 
-            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+            // The error type by name, not as `Self::Err`: a code may be named `Err` (or
+            // `Error`), and `Self::Err` would then be ambiguous.
+            fn from_str(text: &str) -> ::core::result::Result<Self, $crate::UnknownCode> {
                 $crate::__private::code_from_str(text)
             }
         }
@@ -121,7 +123,7 @@ macro_rules! __impl_catalog {
         impl ::core::convert::TryFrom<u32> for $ty {
             type Error = $crate::UnknownCode;
 
-            fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: u32) -> ::core::result::Result<Self, $crate::UnknownCode> {
                 <Self as $crate::Catalog>::from_code(code).ok_or_else(|| {
                     $crate::UnknownCode::from_number(<Self as $crate::Catalog>::API.id, code)
                 })

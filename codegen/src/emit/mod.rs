@@ -5,3 +5,4 @@ pub mod facts;
 pub mod fixtures;
 pub mod markdown;
 pub mod rust;
+mod rustdoc;

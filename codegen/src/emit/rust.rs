@@ -6,6 +6,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::rustdoc::{Doc, code_span, doc_lines, doc_text, inline, no_doctests};
 use crate::model::{Code, Lifecycle, Spec};
 
 /// The formatted Rust source for `spec`, stamped with where it came from.
@@ -42,11 +43,12 @@ pub fn render(spec: &Spec, origin: &str) -> String {
 fn module(spec: &Spec) -> TokenStream {
     let module = format_ident!("{}", spec.id);
     let count = spec.codes.len();
+    let title = inline(&spec.title);
     let module_doc = format!(
-        "Error codes of the {} ({} codes), generated from its spec.\n\nThe API's own documentation: <{}>",
-        spec.title, count, spec.docs_url
+        "Error codes of the {title} ({count} codes), generated from its spec.\n\nThe API's own documentation: {}",
+        url(&spec.docs_url)
     );
-    let enum_doc = format!("An error code of the {}.", spec.title);
+    let enum_doc = format!("An error code of the {title}.");
 
     let api = api_info(spec);
     let module_doc = doc_lines(&module_doc);
@@ -54,6 +56,9 @@ fn module(spec: &Spec) -> TokenStream {
     quote! {
         #module_doc
         #[allow(deprecated)]
+        // The docs hold the spec's own Markdown (links, HTML, footnotes), which rustdoc and
+        // clippy read as Rust documentation and would lint in the including crate.
+        #[allow(rustdoc::all, clippy::all, clippy::pedantic)]
         pub mod #module {
             #enum_doc
             ///
@@ -61,6 +66,8 @@ fn module(spec: &Spec) -> TokenStream {
             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
             #[non_exhaustive]
             #[repr(u32)]
+            // Variants keep the spec's names as written, API docs' `NOT_FOUND` style included.
+            #[allow(non_camel_case_types)]
             pub enum ErrorCode {
                 __VARIANTS,
             }
@@ -77,7 +84,7 @@ fn module(spec: &Spec) -> TokenStream {
                 #[must_use]
                 pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                     match ::errors_core::__private::position(CODES, code) {
-                        ::core::option::Option::Some(index) => ::core::option::Option::Some(Self::ALL[index]),
+                        ::core::option::Option::Some(index) => ::core::option::Option::Some(VARIANTS[index]),
                         ::core::option::Option::None => ::core::option::Option::None,
                     }
                 }
@@ -91,7 +98,7 @@ fn module(spec: &Spec) -> TokenStream {
 
             impl ::errors_core::Catalog for ErrorCode {
                 const API: &'static ::errors_core::ApiInfo = &API;
-                const ALL: &'static [Self] = ErrorCode::ALL;
+                const ALL: &'static [Self] = VARIANTS;
                 const __BY_NAME: () = ();
 
                 fn info(self) -> &'static ::errors_core::CodeInfo<Self> {
@@ -115,7 +122,7 @@ fn blocks(spec: &Spec) -> [(&'static str, String); 4] {
     for (index, (number, code)) in codes.iter().enumerate() {
         doc_text(&mut variants, 8, &variant_doc(spec, *number, code));
         if code.lifecycle == Lifecycle::Retired {
-            let note = string(&format!("retired: {}", one_line(&code.note)));
+            let note = string(&format!("retired: {}", inline(&code.note)));
             variants.push_str(&format!("        #[deprecated(note = {note})]\n"));
         }
         // The discriminant is the row's index, so a code's row is found without a lookup
@@ -157,12 +164,17 @@ fn blocks(spec: &Spec) -> [(&'static str, String); 4] {
     );
 
     let path = |code: &&Code| format!("ErrorCode::{}", code.name);
-    let mut all = String::from("        /// Every code, in numeric order.\n");
+    // The generated code names the list by this module-level const: a variant may be
+    // named `ALL`, and would then shadow `ErrorCode::ALL`.
+    tables.push_str("    /// Every code, in numeric order.\n");
     let in_order: Vec<String> = codes.iter().map(|(_, c)| path(c)).collect();
     list(
-        &mut all,
-        "        pub const ALL: &'static [ErrorCode] = &[",
+        &mut tables,
+        &format!("    const VARIANTS: &[ErrorCode; {}] = &[", codes.len()),
         &in_order,
+    );
+    let all = String::from(
+        "        /// Every code, in numeric order.\n        pub const ALL: &'static [ErrorCode] = VARIANTS;\n",
     );
     let mut by_name: Vec<&Code> = codes.iter().map(|(_, c)| *c).collect();
     by_name.sort_by(|a, b| a.name.cmp(&b.name));
@@ -199,31 +211,6 @@ fn list(out: &mut String, head: &str, items: &[String]) {
 /// A Rust string literal, escaped as `quote` escapes it.
 fn string(text: &str) -> String {
     Literal::string(text).to_string()
-}
-
-/// Whether `c` cannot stand as itself in Rust source: a control character other than tab
-/// (rustc refuses a lone CR in a doc comment) or a bidirectional control (rustc denies
-/// those in comments and literals, as they can make code read other than it compiles).
-fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Doc comment lines at `indent`; a line `///` cannot carry (see [`needs_escape`]) is
-/// written as an escaped `#[doc]` attribute instead.
-fn doc_text(out: &mut String, indent: usize, text: &str) {
-    for line in text.lines() {
-        out.push_str(&" ".repeat(indent));
-        if line.chars().any(needs_escape) {
-            out.push_str(&format!("#[doc = {}]\n", string(&format!(" {line}"))));
-        } else if line.is_empty() {
-            out.push_str("///\n");
-        } else {
-            out.push_str("/// ");
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
 }
 
 /// The slices rows point at, each distinct one once, as consts that rows name.
@@ -303,119 +290,60 @@ fn row(out: &mut String, spec: &Spec, number: u32, code: &Code, slices: &mut Sli
     out.push_str("        },\n");
 }
 
-fn variant_doc(spec: &Spec, number: u32, code: &Code) -> String {
-    let mut doc = format!(
-        "**{number}**: {}\n\n{}",
-        code.title,
-        no_doctests(code.description.trim_end())
-    );
+/// A variant's doc comment: the code and title, the description, the facts, the note.
+fn variant_doc(spec: &Spec, number: u32, code: &Code) -> Vec<Doc> {
+    let mut doc = vec![Doc::Line(format!("**{number}**: {}", inline(&code.title)))];
+    let description = no_doctests(code.description.trim_end());
+    if !description.trim().is_empty() {
+        doc.push(Doc::Prose(description));
+    }
     let message = code
         .message
         .get(spec.default_locale(), spec.default_locale())
         .unwrap_or_default();
-    doc.push_str(&format!(
-        "\n\nDefault message: `{message}`. Retry: {}.",
+    let mut facts = format!(
+        "Default message: {}. Retry: {}.",
+        code_span(message),
         code.retry.as_str()
-    ));
+    );
     let statuses: Vec<String> = spec
         .versions
         .iter()
         .map(|v| format!("{} {}", v.id, code.http_status_in(v)))
         .collect();
     if spec.versions.len() > 1 {
-        doc.push_str(&format!(
+        facts.push_str(&format!(
             " HTTP status by version: {}.",
             statuses.join(", ")
         ));
     } else if let Some(v) = spec.versions.first() {
-        doc.push_str(&format!(" HTTP status: {}.", code.http_status_in(v)));
+        facts.push_str(&format!(" HTTP status: {}.", code.http_status_in(v)));
     }
     if let Some(legacy) = code.legacy {
-        doc.push_str(&format!(" Legacy equivalent: {legacy}."));
+        facts.push_str(&format!(" Legacy equivalent: {legacy}."));
     }
-    if !code.note.is_empty() {
-        doc.push_str(&format!("\n\nNote: {}", no_doctests(code.note.trim_end())));
+    doc.push(Doc::Line(facts));
+    if !code.note.trim().is_empty() {
+        doc.push(Doc::Prose(format!(
+            "Note: {}",
+            no_doctests(code.note.trim())
+        )));
     }
     doc
 }
 
-/// `markdown` with every code block (fenced with backticks or tildes, or indented) written
-/// as a fenced `text` block: rustdoc runs any other code block of a doc comment as a
-/// doctest, in every crate that includes the catalog.
-fn no_doctests(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
-    let mut out = String::with_capacity(markdown.len());
-    let mut copied = 0;
-    let mut block: Option<(usize, String)> = None;
-    for (event, range) in Parser::new(markdown).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(_)) => {
-                // An indented block's range starts after its indent: take the whole line.
-                let line_start = markdown[..range.start].rfind('\n').map_or(0, |at| at + 1);
-                let start = if markdown[line_start..range.start].trim().is_empty() {
-                    line_start
-                } else {
-                    range.start
-                };
-                block = Some((start, String::new()));
-            }
-            Event::Text(text) => {
-                if let Some((_, content)) = &mut block {
-                    content.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some((start, content)) = block.take() {
-                    out.push_str(&markdown[copied..start]);
-                    // A fence longer than any run of backticks inside, so none closes it.
-                    let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-                    let fence = "`".repeat(longest.max(2) + 1);
-                    out.push_str(&format!("{fence}text\n{content}"));
-                    if !content.ends_with('\n') {
-                        out.push('\n');
-                    }
-                    out.push_str(&fence);
-                    if markdown[..range.end].ends_with('\n') {
-                        out.push('\n');
-                    }
-                    copied = range.end;
-                }
-            }
-            _ => {}
-        }
-    }
-    out.push_str(&markdown[copied..]);
-    out
-}
-
-/// One `#[doc]` per line, which formats as `///` comments rather than one long attribute.
-/// prettyplease writes them as `///` whatever they hold, so a character that cannot stand in
-/// source (see [`needs_escape`]) is shown as its escape.
-fn doc_lines(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        let line: String = line
+/// A URL as an autolink (`<https://...>`) when it can be one, else as a code span: a space,
+/// `<` or `>` would end the autolink early and leave the rest as Markdown.
+fn url(text: &str) -> String {
+    let autolink = text.contains("://")
+        && !text
             .chars()
-            .map(|c| {
-                if needs_escape(c) {
-                    c.escape_unicode().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote! { #[doc = #line] }
-    });
-    quote! { #(#lines)* }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`'));
+    if autolink {
+        format!("<{text}>")
+    } else {
+        code_span(text)
+    }
 }
 
 /// For each gap between sorted codes, the message naming the codes around it, as literals.
@@ -475,44 +403,4 @@ fn api_info(spec: &Spec) -> TokenStream {
 /// The variant of a vocabulary type, named as its `Debug` prints it (`Retry::Never`).
 fn variant(value: impl core::fmt::Debug) -> Ident {
     format_ident!("{}", format!("{value:?}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Spec text lands in doc comments; no character rustc refuses there reaches the source
-    /// raw, wherever the spec holds it.
-    #[test]
-    fn control_and_bidi_characters_never_reach_the_source_raw() {
-        let text = crate::synthetic::spec_text("x", 2)
-            .replacen(
-                "title: Synthetic API",
-                "title: \"Synthetic\\rAPI\\u202E\"",
-                1,
-            )
-            .replacen(
-                "description: Synthetic error 3.",
-                "description: \"Synthetic\\u2066 error\\r 3.\"",
-                1,
-            );
-        let spec = crate::load_str("x.yaml", &text).expect("a valid spec");
-        let source = render(&spec, "x.yaml");
-        for bad in ['\r', '\u{202e}', '\u{2066}'] {
-            assert!(!source.contains(bad), "{bad:?} in {source}");
-        }
-        assert!(source.contains("Synthetic\\u{d}API\\u{202e}"), "{source}");
-    }
-
-    #[test]
-    fn code_blocks_in_spec_markdown_become_text_blocks() {
-        let markdown = "Fenced:\n\n```\nnot rust\n```\n\nTilde:\n\n~~~rust\nnor this\n~~~\n\n\
-                        Indented:\n\n    nor that\n\nFences inside:\n\n~~~\n```\ninner\n```\n~~~\n";
-        let out = no_doctests(markdown);
-        assert_eq!(
-            out,
-            "Fenced:\n\n```text\nnot rust\n```\n\nTilde:\n\n```text\nnor this\n```\n\n\
-             Indented:\n\n```text\nnor that\n```\n\nFences inside:\n\n````text\n```\ninner\n```\n````\n"
-        );
-    }
 }

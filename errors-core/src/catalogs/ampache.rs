@@ -4,6 +4,7 @@
 ///
 /// The API's own documentation: <https://ampache.org/api/api-errors>
 #[allow(deprecated)]
+#[allow(rustdoc::all, clippy::all, clippy::pedantic)]
 pub mod ampache {
     /// An error code of the Ampache API.
     ///
@@ -11,188 +12,189 @@ pub mod ampache {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     #[repr(u32)]
+    #[allow(non_camel_case_types)]
     pub enum ErrorCode {
         /// **400**: Bad Request (legacy)
         ///
-        /// What API 3 and 4 clients receive instead of **4703** (a feature is disabled) and
-        /// **4710** (something about the input is wrong). API 4 also answers its own access-level
-        /// check with 400 and this message, where newer versions send 4742, and uses 400 for
-        /// method errors that have no more specific code.
-        ///
-        /// The message tells which: check it for details, fix the request, and don't send the same
-        /// request again unchanged.
+        #[cfg_attr(not(doctest), doc = "What API 3 and 4 clients receive instead of **4703** (a feature is disabled) and")]
+        #[cfg_attr(not(doctest), doc = "**4710** (something about the input is wrong). API 4 also answers its own access-level")]
+        #[cfg_attr(not(doctest), doc = "check with 400 and this message, where newer versions send 4742, and uses 400 for")]
+        #[cfg_attr(not(doctest), doc = "method errors that have no more specific code.")]
+        #[cfg_attr(not(doctest), doc = "")]
+        #[cfg_attr(not(doctest), doc = "The message tells which: check it for details, fix the request, and don't send the same")]
+        #[cfg_attr(not(doctest), doc = "request again unchanged.")]
         ///
         /// Default message: `User does not have access to this function`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 500.
         ///
-        /// Note: Sent only in the legacy shape, by API 3 and 4.
+        #[cfg_attr(not(doctest), doc = "Note: Sent only in the legacy shape, by API 3 and 4.")]
         LegacyBadRequest = 0,
         /// **401**: Received Invalid Handshake (legacy)
         ///
-        /// What API 3 and 4 clients receive instead of **4701**: no valid session was passed, or
-        /// the session has expired. Do a new `handshake` and send the request again with the new
-        /// session.
-        ///
-        /// API 4 also uses 401 for a missing mandatory parameter (message `Missing mandatory
-        /// parameter 'name'`), where newer versions send 4710: if the message names a parameter,
-        /// add it instead of authenticating again.
+        #[cfg_attr(not(doctest), doc = "What API 3 and 4 clients receive instead of **4701**: no valid session was passed, or")]
+        #[cfg_attr(not(doctest), doc = "the session has expired. Do a new `handshake` and send the request again with the new")]
+        #[cfg_attr(not(doctest), doc = "session.")]
+        #[cfg_attr(not(doctest), doc = "")]
+        #[cfg_attr(not(doctest), doc = "API 4 also uses 401 for a missing mandatory parameter (message `Missing mandatory")]
+        #[cfg_attr(not(doctest), doc = "parameter 'name'`), where newer versions send 4710: if the message names a parameter,")]
+        #[cfg_attr(not(doctest), doc = "add it instead of authenticating again.")]
         ///
         /// Default message: `Session Expired`. Retry: reauthenticate. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 500.
         ///
-        /// Note: Sent only in the legacy shape, by API 3 and 4.
+        #[cfg_attr(not(doctest), doc = "Note: Sent only in the legacy shape, by API 3 and 4.")]
         LegacyUnauthorized = 1,
         /// **403**: Unauthorized (legacy)
         ///
-        /// What API 3 and 4 clients receive instead of **4742** when the server's access control
-        /// lists don't allow API access from the client's address for this user. Sending the
-        /// request again won't help: an administrator must add an API ACL that covers the client.
+        #[cfg_attr(not(doctest), doc = "What API 3 and 4 clients receive instead of **4742** when the server's access control")]
+        #[cfg_attr(not(doctest), doc = "lists don't allow API access from the client's address for this user. Sending the")]
+        #[cfg_attr(not(doctest), doc = "request again won't help: an administrator must add an API ACL that covers the client.")]
         ///
         /// Default message: `Unauthorized access attempt to API - ACL Error`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 500.
         ///
-        /// Note: Sent only in the legacy shape, by API 3 and 4.
+        #[cfg_attr(not(doctest), doc = "Note: Sent only in the legacy shape, by API 3 and 4.")]
         LegacyForbidden = 2,
         /// **404**: Not Found (legacy)
         ///
-        /// What API 3 and 4 clients receive instead of **4704**: the requested object (song,
-        /// album, playlist, share, ...) doesn't exist or isn't visible to this user. Some methods
-        /// put the object in the message (`share 107 was not found`). Don't retry: refresh the
-        /// client's view of the library instead.
+        #[cfg_attr(not(doctest), doc = "What API 3 and 4 clients receive instead of **4704**: the requested object (song,")]
+        #[cfg_attr(not(doctest), doc = "album, playlist, share, ...) doesn't exist or isn't visible to this user. Some methods")]
+        #[cfg_attr(not(doctest), doc = "put the object in the message (`share 107 was not found`). Don't retry: refresh the")]
+        #[cfg_attr(not(doctest), doc = "client's view of the library instead.")]
         ///
         /// Default message: `Library item not found`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 500.
         ///
-        /// Note: Sent only in the legacy shape, by API 3 and 4.
+        #[cfg_attr(not(doctest), doc = "Note: Sent only in the legacy shape, by API 3 and 4.")]
         LegacyNotFound = 3,
         /// **405**: Invalid Request (legacy)
         ///
-        /// What API 3 and 4 clients receive instead of **4705** (the requested method doesn't exist
-        /// in this API version; a user whose preferences force API 3 also gets it for every JSON
-        /// request) and instead of **4702** (the method failed unexpectedly on the server).
-        ///
-        /// The two can't be told apart in the legacy shape. An unknown method fails every time, so
-        /// check the method name against the API version first; a server failure may clear up, so
-        /// a client may try once more later, but should not loop.
+        #[cfg_attr(not(doctest), doc = "What API 3 and 4 clients receive instead of **4705** (the requested method doesn't exist")]
+        #[cfg_attr(not(doctest), doc = "in this API version; a user whose preferences force API 3 also gets it for every JSON")]
+        #[cfg_attr(not(doctest), doc = "request) and instead of **4702** (the method failed unexpectedly on the server).")]
+        #[cfg_attr(not(doctest), doc = "")]
+        #[cfg_attr(not(doctest), doc = "The two can't be told apart in the legacy shape. An unknown method fails every time, so")]
+        #[cfg_attr(not(doctest), doc = "check the method name against the API version first; a server failure may clear up, so")]
+        #[cfg_attr(not(doctest), doc = "a client may try once more later, but should not loop.")]
         ///
         /// Default message: `Invalid Request`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 500.
         ///
-        /// Note: Sent only in the legacy shape, by API 3 and 4.
+        #[cfg_attr(not(doctest), doc = "Note: Sent only in the legacy shape, by API 3 and 4.")]
         LegacyMethodNotAllowed = 4,
         /// **501**: Access Control Not Enabled (legacy)
         ///
-        /// What API 3 and 4 clients receive instead of **4700**: the API is disabled, because
-        /// `access_control` is off in the server's configuration. No request can succeed until an
-        /// administrator enables it: stop sending requests and tell the user.
+        #[cfg_attr(not(doctest), doc = "What API 3 and 4 clients receive instead of **4700**: the API is disabled, because")]
+        #[cfg_attr(not(doctest), doc = "`access_control` is off in the server's configuration. No request can succeed until an")]
+        #[cfg_attr(not(doctest), doc = "administrator enables it: stop sending requests and tell the user.")]
         ///
         /// Default message: `Access Control not Enabled`. Retry: fatal. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 500.
         ///
-        /// Note: Sent only in the legacy shape, by API 3 and 4.
+        #[cfg_attr(not(doctest), doc = "Note: Sent only in the legacy shape, by API 3 and 4.")]
         LegacyNotImplemented = 5,
         /// **4700**: Access Control Not Enabled
         ///
-        /// The API is disabled: enable `access_control` in the server's configuration. No request
-        /// can succeed until an administrator does, so stop sending requests and tell the user.
-        ///
-        /// The request handler also sends 4700, in the default version's shape and with HTTP 403,
-        /// when none of the API versions the request could use is enabled (version 7 included),
-        /// and when a REST request used the wrong HTTP method for its action.
+        #[cfg_attr(not(doctest), doc = "The API is disabled: enable `access_control` in the server's configuration. No request")]
+        #[cfg_attr(not(doctest), doc = "can succeed until an administrator does, so stop sending requests and tell the user.")]
+        #[cfg_attr(not(doctest), doc = "")]
+        #[cfg_attr(not(doctest), doc = "The request handler also sends 4700, in the default version's shape and with HTTP 403,")]
+        #[cfg_attr(not(doctest), doc = "when none of the API versions the request could use is enabled (version 7 included),")]
+        #[cfg_attr(not(doctest), doc = "and when a REST request used the wrong HTTP method for its action.")]
         ///
         /// Default message: `Access Denied`. Retry: fatal. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 403. Legacy equivalent: 501.
         ///
-        /// Note: The server's constant is `ACCESS_CONTROL_NOT_ENABLED`; its message is "Access Denied",
-        /// not the title the docs give the code.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `ACCESS_CONTROL_NOT_ENABLED`; its message is \"Access Denied\",")]
+        #[cfg_attr(not(doctest), doc = "not the title the docs give the code.")]
         AccessControlNotEnabled = 6,
         /// **4701**: Received Invalid Handshake
         ///
-        /// A temporary error: no valid session was passed, the session expired, or the handshake
-        /// itself failed. Do a new `handshake` and send the request again with the new session.
-        ///
-        /// When the failing action *is* the handshake (message `Received Invalid Handshake - ...`),
-        /// the credentials, the timestamp or the client's API version are wrong (`errorType`
-        /// `account` or `version`): fix them rather than loop on handshakes.
+        #[cfg_attr(not(doctest), doc = "A temporary error: no valid session was passed, the session expired, or the handshake")]
+        #[cfg_attr(not(doctest), doc = "itself failed. Do a new `handshake` and send the request again with the new session.")]
+        #[cfg_attr(not(doctest), doc = "")]
+        #[cfg_attr(not(doctest), doc = "When the failing action *is* the handshake (message `Received Invalid Handshake - ...`),")]
+        #[cfg_attr(not(doctest), doc = "the credentials, the timestamp or the client's API version are wrong (`errorType`")]
+        #[cfg_attr(not(doctest), doc = "`account` or `version`): fix them rather than loop on handshakes.")]
         ///
         /// Default message: `Session Expired`. Retry: reauthenticate. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 401. Legacy equivalent: 401.
         ///
-        /// Note: The server's constant is `INVALID_HANDSHAKE`.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `INVALID_HANDSHAKE`.")]
         InvalidHandshake = 7,
         /// **4702**: Generic Error
         ///
-        /// The server's generic error: the method failed in a way it has no specific code for,
-        /// usually an unexpected exception on the server (API 6 and 8 send it with HTTP 500). The
-        /// same request may succeed a little later; if it keeps failing, the server's log has the
-        /// cause.
+        #[cfg_attr(not(doctest), doc = "The server's generic error: the method failed in a way it has no specific code for,")]
+        #[cfg_attr(not(doctest), doc = "usually an unexpected exception on the server (API 6 and 8 send it with HTTP 500). The")]
+        #[cfg_attr(not(doctest), doc = "same request may succeed a little later; if it keeps failing, the server's log has the")]
+        #[cfg_attr(not(doctest), doc = "cause.")]
         ///
         /// Default message: `Generic error`. Retry: later. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 500. Legacy equivalent: 405.
         ///
-        /// Note: The server's constant is `GENERIC_ERROR`. The errors page does not list this code,
-        /// but the server sends it.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `GENERIC_ERROR`. The errors page does not list this code,")]
+        #[cfg_attr(not(doctest), doc = "but the server sends it.")]
         GenericError = 8,
         /// **4703**: Access Denied
         ///
-        /// The requested method is not available, because a feature it needs is disabled on the
-        /// server. The server appends the feature to the message: `Enable: podcast`, `Enable:
-        /// sociable`, `Enable: share`, `Enable: video`. Sending the request again won't help until
-        /// an administrator enables the feature; hide what depends on it instead.
+        #[cfg_attr(not(doctest), doc = "The requested method is not available, because a feature it needs is disabled on the")]
+        #[cfg_attr(not(doctest), doc = "server. The server appends the feature to the message: `Enable: podcast`, `Enable:")]
+        #[cfg_attr(not(doctest), doc = "sociable`, `Enable: share`, `Enable: video`. Sending the request again won't help until")]
+        #[cfg_attr(not(doctest), doc = "an administrator enables the feature; hide what depends on it instead.")]
         ///
         /// Default message: `Enable`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 403. Legacy equivalent: 400.
         ///
-        /// Note: The server's constant is `ACCESS_DENIED`.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `ACCESS_DENIED`.")]
         AccessDenied = 9,
         /// **4704**: Not Found
         ///
-        /// The API could not find the requested object. The server appends the value it looked
-        /// for to the message (`Not Found: 1`), and `errorType` names the parameter that held it
-        /// (`filter`, `id`, `oid`, `username`, or the kind of object such as `song`). Don't retry:
-        /// the object was deleted or never existed, so refresh the client's view of the library.
+        #[cfg_attr(not(doctest), doc = "The API could not find the requested object. The server appends the value it looked")]
+        #[cfg_attr(not(doctest), doc = "for to the message (`Not Found: 1`), and `errorType` names the parameter that held it")]
+        #[cfg_attr(not(doctest), doc = "(`filter`, `id`, `oid`, `username`, or the kind of object such as `song`). Don't retry:")]
+        #[cfg_attr(not(doctest), doc = "the object was deleted or never existed, so refresh the client's view of the library.")]
         ///
         /// Default message: `Not Found`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 404. Legacy equivalent: 404.
         ///
-        /// Note: The server's constant is `NOT_FOUND`.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `NOT_FOUND`.")]
         NotFound = 10,
         /// **4705**: Missing Method
         ///
-        /// A fatal error: the client requested a method that this API version does not
-        /// implement, usually a misspelt action or a method of a newer version. Check the method
-        /// name against the API version in use; sending the same request again can't succeed.
+        #[cfg_attr(not(doctest), doc = "A fatal error: the client requested a method that this API version does not")]
+        #[cfg_attr(not(doctest), doc = "implement, usually a misspelt action or a method of a newer version. Check the method")]
+        #[cfg_attr(not(doctest), doc = "name against the API version in use; sending the same request again can't succeed.")]
         ///
         /// Default message: `Invalid Request`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 400. Legacy equivalent: 405.
         ///
-        /// Note: The server's constant is `MISSING`.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `MISSING`.")]
         Missing = 11,
         /// **4706**: Deprecated Method
         ///
-        /// A fatal error: the requested method is no longer available in this API version (for
-        /// example the `tag_*` methods from API 5, replaced by the `genre_*` ones, and
-        /// `get_indexes`, `playlist_add_song` and `user_update` from API 8). Switch to the method
-        /// that replaces it, or ask for an older API version that still has it.
+        #[cfg_attr(not(doctest), doc = "A fatal error: the requested method is no longer available in this API version (for")]
+        #[cfg_attr(not(doctest), doc = "example the `tag_*` methods from API 5, replaced by the `genre_*` ones, and")]
+        #[cfg_attr(not(doctest), doc = "`get_indexes`, `playlist_add_song` and `user_update` from API 8). Switch to the method")]
+        #[cfg_attr(not(doctest), doc = "that replaces it, or ask for an older API version that still has it.")]
         ///
         /// Default message: `Deprecated`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 410.
         ///
-        /// Note: The server's constant is `DEPRECATED`. The docs call this code "Depreciated", and
-        /// their examples show that as the message; the server sends "Deprecated". This spec
-        /// follows the server. API 3 and 4 have no legacy equivalent: the code is sent as it is.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `DEPRECATED`. The docs call this code \"Depreciated\", and")]
+        #[cfg_attr(not(doctest), doc = "their examples show that as the message; the server sends \"Deprecated\". This spec")]
+        #[cfg_attr(not(doctest), doc = "follows the server. API 3 and 4 have no legacy equivalent: the code is sent as it is.")]
         Deprecated = 12,
         /// **4710**: Bad Request
         ///
-        /// The method exists, but something about the input is incorrect, invalid or missing. The
-        /// server appends the parameter or value at fault to the message (`Bad Request: filter`),
-        /// and `errorType` is usually that parameter's name (`system` for a mandatory parameter
-        /// that is missing). Check the message for details and fix the request: don't send the
-        /// exact same request again.
+        #[cfg_attr(not(doctest), doc = "The method exists, but something about the input is incorrect, invalid or missing. The")]
+        #[cfg_attr(not(doctest), doc = "server appends the parameter or value at fault to the message (`Bad Request: filter`),")]
+        #[cfg_attr(not(doctest), doc = "and `errorType` is usually that parameter's name (`system` for a mandatory parameter")]
+        #[cfg_attr(not(doctest), doc = "that is missing). Check the message for details and fix the request: don't send the")]
+        #[cfg_attr(not(doctest), doc = "exact same request again.")]
         ///
         /// Default message: `Bad Request`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 400. Legacy equivalent: 400.
         ///
-        /// Note: The server's constant is `BAD_REQUEST`.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `BAD_REQUEST`.")]
         BadRequest = 13,
         /// **4742**: Failed Access Check
         ///
-        /// Access to the requested object or function is denied for this user. The server appends
-        /// the access level the method requires to the message (`Require: 100` for an
-        /// administrator, 75 for a catalog manager, 50 for a content manager, 25 for a user). The
-        /// request handler also sends it when the access control lists refuse API access (message
-        /// `Unauthorized access attempt to API - ACL Error`). Retrying can't help: the user needs
-        /// a higher access level, or an administrator a matching ACL.
+        #[cfg_attr(not(doctest), doc = "Access to the requested object or function is denied for this user. The server appends")]
+        #[cfg_attr(not(doctest), doc = "the access level the method requires to the message (`Require: 100` for an")]
+        #[cfg_attr(not(doctest), doc = "administrator, 75 for a catalog manager, 50 for a content manager, 25 for a user). The")]
+        #[cfg_attr(not(doctest), doc = "request handler also sends it when the access control lists refuse API access (message")]
+        #[cfg_attr(not(doctest), doc = "`Unauthorized access attempt to API - ACL Error`). Retrying can't help: the user needs")]
+        #[cfg_attr(not(doctest), doc = "a higher access level, or an administrator a matching ACL.")]
         ///
         /// Default message: `Require`. Retry: never. HTTP status by version: 3 200, 4 200, 5 200, 6 200, 8 403. Legacy equivalent: 403.
         ///
-        /// Note: The server's constant is `FAILED_ACCESS_CHECK`.
+        #[cfg_attr(not(doctest), doc = "Note: The server's constant is `FAILED_ACCESS_CHECK`.")]
         FailedAccessCheck = 14,
     }
     /// Facts about the API these codes belong to.
@@ -503,31 +505,33 @@ pub mod ampache {
         "no such code in catalog `ampache`; nearest known codes: 4710 (BadRequest), 4742 (FailedAccessCheck)",
         "no such code in catalog `ampache`; nearest known codes: 4742 (FailedAccessCheck)",
     ];
+    /// Every code, in numeric order.
+    const VARIANTS: &[ErrorCode; 15] = &[
+        ErrorCode::LegacyBadRequest,
+        ErrorCode::LegacyUnauthorized,
+        ErrorCode::LegacyForbidden,
+        ErrorCode::LegacyNotFound,
+        ErrorCode::LegacyMethodNotAllowed,
+        ErrorCode::LegacyNotImplemented,
+        ErrorCode::AccessControlNotEnabled,
+        ErrorCode::InvalidHandshake,
+        ErrorCode::GenericError,
+        ErrorCode::AccessDenied,
+        ErrorCode::NotFound,
+        ErrorCode::Missing,
+        ErrorCode::Deprecated,
+        ErrorCode::BadRequest,
+        ErrorCode::FailedAccessCheck,
+    ];
     impl ErrorCode {
         /// Every code, in numeric order.
-        pub const ALL: &'static [ErrorCode] = &[
-            ErrorCode::LegacyBadRequest,
-            ErrorCode::LegacyUnauthorized,
-            ErrorCode::LegacyForbidden,
-            ErrorCode::LegacyNotFound,
-            ErrorCode::LegacyMethodNotAllowed,
-            ErrorCode::LegacyNotImplemented,
-            ErrorCode::AccessControlNotEnabled,
-            ErrorCode::InvalidHandshake,
-            ErrorCode::GenericError,
-            ErrorCode::AccessDenied,
-            ErrorCode::NotFound,
-            ErrorCode::Missing,
-            ErrorCode::Deprecated,
-            ErrorCode::BadRequest,
-            ErrorCode::FailedAccessCheck,
-        ];
+        pub const ALL: &'static [ErrorCode] = VARIANTS;
         /// The code with this number, by binary search.
         #[must_use]
         pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
             match ::errors_core::__private::position(CODES, code) {
                 ::core::option::Option::Some(index) => {
-                    ::core::option::Option::Some(Self::ALL[index])
+                    ::core::option::Option::Some(VARIANTS[index])
                 }
                 ::core::option::Option::None => ::core::option::Option::None,
             }
@@ -540,7 +544,7 @@ pub mod ampache {
     }
     impl ::errors_core::Catalog for ErrorCode {
         const API: &'static ::errors_core::ApiInfo = &API;
-        const ALL: &'static [Self] = ErrorCode::ALL;
+        const ALL: &'static [Self] = VARIANTS;
         const BY_NAME: &'static [Self] = &[
             ErrorCode::AccessControlNotEnabled,
             ErrorCode::AccessDenied,

@@ -4,6 +4,7 @@
 ///
 /// The API's own documentation: <http://www.subsonic.org/pages/api.jsp>
 #[allow(deprecated)]
+#[allow(rustdoc::all, clippy::all, clippy::pedantic)]
 pub mod subsonic {
     /// An error code of the Subsonic API.
     ///
@@ -11,111 +12,112 @@ pub mod subsonic {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     #[repr(u32)]
+    #[allow(non_camel_case_types)]
     pub enum ErrorCode {
         /// **0**: Generic Error
         ///
-        /// A generic error: whatever went wrong has no more specific code, often an unexpected
-        /// exception on the server, whose name or text may be the message. The same request may
-        /// succeed a little later; if it keeps failing, the server's log has the cause.
+        #[cfg_attr(not(doctest), doc = "A generic error: whatever went wrong has no more specific code, often an unexpected")]
+        #[cfg_attr(not(doctest), doc = "exception on the server, whose name or text may be the message. The same request may")]
+        #[cfg_attr(not(doctest), doc = "succeed a little later; if it keeps failing, the server's log has the cause.")]
         ///
         /// Default message: `A generic error.`. Retry: later. HTTP status by version: 1.16.1 200, opensubsonic 200.
         Generic = 0,
         /// **10**: Required Parameter Missing
         ///
-        /// A parameter the method requires is missing (servers often name it in the message).
-        /// Add it; the same request fails again.
+        #[cfg_attr(not(doctest), doc = "A parameter the method requires is missing (servers often name it in the message).")]
+        #[cfg_attr(not(doctest), doc = "Add it; the same request fails again.")]
         ///
         /// Default message: `Required parameter is missing.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         MissingParameter = 1,
         /// **20**: Client Must Upgrade
         ///
-        /// The REST protocol version the client sent (`v`) is too old for the server: an older
-        /// major version, or older than the method requires. Send a newer `v` if the client
-        /// speaks one (the response's `version` is the server's); otherwise the client itself
-        /// must be upgraded, so tell the user.
+        #[cfg_attr(not(doctest), doc = "The REST protocol version the client sent (`v`) is too old for the server: an older")]
+        #[cfg_attr(not(doctest), doc = "major version, or older than the method requires. Send a newer `v` if the client")]
+        #[cfg_attr(not(doctest), doc = "speaks one (the response's `version` is the server's); otherwise the client itself")]
+        #[cfg_attr(not(doctest), doc = "must be upgraded, so tell the user.")]
         ///
         /// Default message: `Incompatible Subsonic REST protocol version. Client must upgrade.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         ClientMustUpgrade = 2,
         /// **30**: Server Must Upgrade
         ///
-        /// The REST protocol version the client sent (`v`) is newer than the server supports
-        /// (compare it with the response's `version`). Send a version no newer than the server's
-        /// if the client can speak it; otherwise the server must be upgraded, so tell the user.
+        #[cfg_attr(not(doctest), doc = "The REST protocol version the client sent (`v`) is newer than the server supports")]
+        #[cfg_attr(not(doctest), doc = "(compare it with the response's `version`). Send a version no newer than the server's")]
+        #[cfg_attr(not(doctest), doc = "if the client can speak it; otherwise the server must be upgraded, so tell the user.")]
         ///
         /// Default message: `Incompatible Subsonic REST protocol version. Server must upgrade.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         ServerMustUpgrade = 3,
         /// **40**: Wrong Username or Password
         ///
-        /// The username, password or token is wrong. Ask the user for their credentials again;
-        /// don't retry the same ones, since servers may lock an account or throttle an address
-        /// after repeated failures.
+        #[cfg_attr(not(doctest), doc = "The username, password or token is wrong. Ask the user for their credentials again;")]
+        #[cfg_attr(not(doctest), doc = "don't retry the same ones, since servers may lock an account or throttle an address")]
+        #[cfg_attr(not(doctest), doc = "after repeated failures.")]
         ///
         /// Default message: `Wrong username or password.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         WrongCredentials = 4,
         /// **41**: Token Authentication Not Supported
         ///
-        /// The server can't check token authentication (`t` and `s`) for this user, because it
-        /// doesn't hold the user's password, as with LDAP accounts. Authenticate with the password
-        /// (`p`, over HTTPS) instead. Under OpenSubsonic's `apiKeyAuthentication` extension a
-        /// server that dropped token authentication sends 41 for every user: use an API key
-        /// (`apiKey`) then.
+        #[cfg_attr(not(doctest), doc = "The server can't check token authentication (`t` and `s`) for this user, because it")]
+        #[cfg_attr(not(doctest), doc = "doesn't hold the user's password, as with LDAP accounts. Authenticate with the password")]
+        #[cfg_attr(not(doctest), doc = "(`p`, over HTTPS) instead. Under OpenSubsonic's `apiKeyAuthentication` extension a")]
+        #[cfg_attr(not(doctest), doc = "server that dropped token authentication sends 41 for every user: use an API key")]
+        #[cfg_attr(not(doctest), doc = "(`apiKey`) then.")]
         ///
         /// Default message: `Token authentication not supported for LDAP users.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         ///
-        /// Note: Added with token authentication in API 1.13.0.
+        #[cfg_attr(not(doctest), doc = "Note: Added with token authentication in API 1.13.0.")]
         TokenAuthNotSupported = 5,
         /// **42**: Authentication Mechanism Not Supported
         ///
-        /// The server no longer supports the authentication mechanism the client used (for
-        /// example plain passwords, on a server that only accepts API keys). Switch to a
-        /// mechanism the server supports; the error's `helpUrl`, when present, tells the user how
-        /// to get an API key.
+        #[cfg_attr(not(doctest), doc = "The server no longer supports the authentication mechanism the client used (for")]
+        #[cfg_attr(not(doctest), doc = "example plain passwords, on a server that only accepts API keys). Switch to a")]
+        #[cfg_attr(not(doctest), doc = "mechanism the server supports; the error's `helpUrl`, when present, tells the user how")]
+        #[cfg_attr(not(doctest), doc = "to get an API key.")]
         ///
         /// Default message: `Provided authentication mechanism not supported.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         ///
-        /// Note: From OpenSubsonic's `apiKeyAuthentication` extension. An earlier wording of the spec
-        /// was `Password authentication not supported. Use API keys`.
+        #[cfg_attr(not(doctest), doc = "Note: From OpenSubsonic's `apiKeyAuthentication` extension. An earlier wording of the spec")]
+        #[cfg_attr(not(doctest), doc = "was `Password authentication not supported. Use API keys`.")]
         AuthMechanismNotSupported = 6,
         /// **43**: Conflicting Authentication Mechanisms
         ///
-        /// The request carries more than one authentication mechanism, such as `apiKey` together
-        /// with `u`. Send exactly one: with an API key, leave out `u`, `p`, `t` and `s`.
+        #[cfg_attr(not(doctest), doc = "The request carries more than one authentication mechanism, such as `apiKey` together")]
+        #[cfg_attr(not(doctest), doc = "with `u`. Send exactly one: with an API key, leave out `u`, `p`, `t` and `s`.")]
         ///
         /// Default message: `Multiple conflicting authentication mechanisms provided.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         ///
-        /// Note: From OpenSubsonic's `apiKeyAuthentication` extension.
+        #[cfg_attr(not(doctest), doc = "Note: From OpenSubsonic's `apiKeyAuthentication` extension.")]
         ConflictingAuthMechanisms = 7,
         /// **44**: Invalid API Key
         ///
-        /// The API key (`apiKey`) is not valid: it was revoked or never existed (API keys don't
-        /// expire). Ask the user for a new key; the same key fails again.
+        #[cfg_attr(not(doctest), doc = "The API key (`apiKey`) is not valid: it was revoked or never existed (API keys don't")]
+        #[cfg_attr(not(doctest), doc = "expire). Ask the user for a new key; the same key fails again.")]
         ///
         /// Default message: `Invalid API key.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         ///
-        /// Note: From OpenSubsonic's `apiKeyAuthentication` extension. An earlier wording of the spec
-        /// was `Invalid API key or username`.
+        #[cfg_attr(not(doctest), doc = "Note: From OpenSubsonic's `apiKeyAuthentication` extension. An earlier wording of the spec")]
+        #[cfg_attr(not(doctest), doc = "was `Invalid API key or username`.")]
         InvalidApiKey = 8,
         /// **50**: Not Authorized
         ///
-        /// The user is authenticated but not allowed to do this (change another user's password,
-        /// delete a playlist they don't own, use a role such as download, share or jukebox the
-        /// administrator hasn't granted). Don't retry: hide or disable the operation for this
-        /// user.
+        #[cfg_attr(not(doctest), doc = "The user is authenticated but not allowed to do this (change another user's password,")]
+        #[cfg_attr(not(doctest), doc = "delete a playlist they don't own, use a role such as download, share or jukebox the")]
+        #[cfg_attr(not(doctest), doc = "administrator hasn't granted). Don't retry: hide or disable the operation for this")]
+        #[cfg_attr(not(doctest), doc = "user.")]
         ///
         /// Default message: `User is not authorized for the given operation.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         NotAuthorized = 9,
         /// **60**: Trial Expired
         ///
-        /// The original Subsonic server's trial period is over, and it refuses the API until the
-        /// server is upgraded to Subsonic Premium. Every request will fail: stop sending requests
-        /// and tell the user that the server's owner must upgrade.
+        #[cfg_attr(not(doctest), doc = "The original Subsonic server's trial period is over, and it refuses the API until the")]
+        #[cfg_attr(not(doctest), doc = "server is upgraded to Subsonic Premium. Every request will fail: stop sending requests")]
+        #[cfg_attr(not(doctest), doc = "and tell the user that the server's owner must upgrade.")]
         ///
         /// Default message: `The trial period for the Subsonic server is over. Please upgrade to Subsonic Premium. Visit subsonic.org for details.`. Retry: fatal. HTTP status by version: 1.16.1 200, opensubsonic 200.
         TrialExpired = 10,
         /// **70**: Not Found
         ///
-        /// The requested data was not found: the id doesn't exist, or the item was deleted or
-        /// isn't visible to this user. Don't retry: refresh the client's view of the library.
+        #[cfg_attr(not(doctest), doc = "The requested data was not found: the id doesn't exist, or the item was deleted or")]
+        #[cfg_attr(not(doctest), doc = "isn't visible to this user. Don't retry: refresh the client's view of the library.")]
         ///
         /// Default message: `The requested data was not found.`. Retry: never. HTTP status by version: 1.16.1 200, opensubsonic 200.
         NotFound = 11,
@@ -350,28 +352,30 @@ pub mod subsonic {
         "no such code in catalog `subsonic`; nearest known codes: 60 (TrialExpired), 70 (NotFound)",
         "no such code in catalog `subsonic`; nearest known codes: 70 (NotFound)",
     ];
+    /// Every code, in numeric order.
+    const VARIANTS: &[ErrorCode; 12] = &[
+        ErrorCode::Generic,
+        ErrorCode::MissingParameter,
+        ErrorCode::ClientMustUpgrade,
+        ErrorCode::ServerMustUpgrade,
+        ErrorCode::WrongCredentials,
+        ErrorCode::TokenAuthNotSupported,
+        ErrorCode::AuthMechanismNotSupported,
+        ErrorCode::ConflictingAuthMechanisms,
+        ErrorCode::InvalidApiKey,
+        ErrorCode::NotAuthorized,
+        ErrorCode::TrialExpired,
+        ErrorCode::NotFound,
+    ];
     impl ErrorCode {
         /// Every code, in numeric order.
-        pub const ALL: &'static [ErrorCode] = &[
-            ErrorCode::Generic,
-            ErrorCode::MissingParameter,
-            ErrorCode::ClientMustUpgrade,
-            ErrorCode::ServerMustUpgrade,
-            ErrorCode::WrongCredentials,
-            ErrorCode::TokenAuthNotSupported,
-            ErrorCode::AuthMechanismNotSupported,
-            ErrorCode::ConflictingAuthMechanisms,
-            ErrorCode::InvalidApiKey,
-            ErrorCode::NotAuthorized,
-            ErrorCode::TrialExpired,
-            ErrorCode::NotFound,
-        ];
+        pub const ALL: &'static [ErrorCode] = VARIANTS;
         /// The code with this number, by binary search.
         #[must_use]
         pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
             match ::errors_core::__private::position(CODES, code) {
                 ::core::option::Option::Some(index) => {
-                    ::core::option::Option::Some(Self::ALL[index])
+                    ::core::option::Option::Some(VARIANTS[index])
                 }
                 ::core::option::Option::None => ::core::option::Option::None,
             }
@@ -384,7 +388,7 @@ pub mod subsonic {
     }
     impl ::errors_core::Catalog for ErrorCode {
         const API: &'static ::errors_core::ApiInfo = &API;
-        const ALL: &'static [Self] = ErrorCode::ALL;
+        const ALL: &'static [Self] = VARIANTS;
         const BY_NAME: &'static [Self] = &[
             ErrorCode::AuthMechanismNotSupported,
             ErrorCode::ClientMustUpgrade,
