@@ -21,6 +21,17 @@ pub enum ParseError {
         /// The page's `<title>`, if it has one.
         title: Option<String>,
     },
+    /// The body is the error response of a web framework, router or proxy in front of the
+    /// API, not an error body of the API: ListenBrainz's Flask handlers
+    /// (`{"code":404,"error":"The requested URL was not found on the server. ..."}`, on
+    /// 400, 401, 403, 404, 413, 429 and 5xx), maloja's router (`{"error": "Invalid API"}`,
+    /// 404). Such a body holds words where the API puts a code.
+    ForeignError {
+        /// The number it carries beside the words, if any (ListenBrainz: the HTTP status).
+        code: Option<u32>,
+        /// Its words, cut to [`ParseError::QUOTE_LEN`] characters.
+        message: String,
+    },
     /// The body is neither XML nor JSON.
     Unrecognised {
         /// The start of the body.
@@ -61,7 +72,8 @@ pub enum ParseError {
         /// The byte offset of the first invalid byte.
         offset: usize,
     },
-    /// The body declares or starts with an encoding other than UTF-8.
+    /// The body declares an encoding this crate cannot decode (an unknown name, or one
+    /// that does not keep ASCII in place, such as ISO-2022-JP), or is JSON in UTF-16.
     UnsupportedEncoding {
         /// The encoding found.
         found: String,
@@ -111,6 +123,20 @@ impl fmt::Display for ParseError {
             Self::NotAnError { family: None } => f.write_str("the body carries no error"),
             Self::Html { title: Some(title) } => write!(f, "the body is an HTML page: {title:?}"),
             Self::Html { title: None } => f.write_str("the body is an HTML page"),
+            Self::ForeignError {
+                code: Some(code),
+                message,
+            } => write!(
+                f,
+                "the body is not an API error body but a framework's error {code}: {message:?}"
+            ),
+            Self::ForeignError {
+                code: None,
+                message,
+            } => write!(
+                f,
+                "the body is not an API error body but a framework's error: {message:?}"
+            ),
             Self::Unrecognised { found } => {
                 write!(
                     f,

@@ -30,9 +30,11 @@ pub enum Family {
     /// shapes.
     Ampache,
     /// Last.fm and services that speak its API: `<lfm status="failed">` and
-    /// `{"error": N, "message": "..."}`.
+    /// `{"error": N, "message": "..."}`; Libre.fm (GNU FM) also writes `status="error"` and
+    /// `{"error": {"#text": "...", "code": "N"}}`.
     Lastfm,
-    /// Subsonic and OpenSubsonic: `<subsonic-response status="failed">` and its JSON twin.
+    /// Subsonic and OpenSubsonic: `<subsonic-response status="failed">` and its JSON twin
+    /// (Madsonic 6: `madsonic-response`).
     Subsonic,
     /// RFC 9457 `application/problem+json`, with the API's code as the `code` member: the
     /// envelope of an API that has no shape of its own.

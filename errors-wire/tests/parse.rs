@@ -262,13 +262,20 @@ fn bodies_that_are_not_error_bodies_say_what_they_are() {
     );
 
     assert_eq!(
-        parse(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><lfm status=\"failed\"/>"),
+        parse(b"<?xml version=\"1.0\" encoding=\"x-klingon\"?><lfm status=\"failed\"/>"),
         Err(ParseError::UnsupportedEncoding {
-            found: "ISO-8859-1".into()
+            found: "x-klingon".into()
         })
     );
     assert_eq!(
-        parse(b"\xff\xfe<\x00r\x00"),
+        parse(b"<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><lfm status=\"failed\"/>"),
+        Err(ParseError::UnsupportedEncoding {
+            found: "ISO-2022-JP".into()
+        })
+    );
+    // JSON is UTF-8 (RFC 8259); XML in UTF-16 is read, see `encodings.rs`.
+    assert_eq!(
+        parse(b"\xff\xfe{\x00}\x00"),
         Err(ParseError::UnsupportedEncoding {
             found: "UTF-16".into()
         })
@@ -503,4 +510,28 @@ fn errors_explain_themselves() {
         panic!("an unknown root")
     };
     assert_eq!(found.chars().count(), ParseError::QUOTE_LEN);
+}
+
+#[test]
+fn entities_of_a_dtd_are_never_expanded() {
+    let laughs = b"<?xml version=\"1.0\"?>\n<!DOCTYPE lfm [\n <!ENTITY lol \"lol\">\n <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<lfm status=\"failed\"><error code=\"6\">&lol2;</error></lfm>";
+    assert!(matches!(
+        parse(laughs),
+        Err(ParseError::Malformed {
+            format: Format::Xml,
+            reason: "unknown entity",
+            ..
+        })
+    ));
+    let in_attribute = b"<!DOCTYPE x [<!ENTITY c \"40\">]><subsonic-response status=\"failed\"><error code=\"&c;\" message=\"x\"/></subsonic-response>";
+    assert!(matches!(
+        parse(in_attribute),
+        Err(ParseError::Malformed {
+            format: Format::Xml,
+            ..
+        })
+    ));
+    // The predefined entities and character references are expanded, in text and attributes.
+    let expanded = error(b"<!DOCTYPE lfm><subsonic-response status=\"failed\"><error code=\"&#52;&#x30;\" message=\"&lt;&gt;&amp;&quot;&apos;&#233;\"/></subsonic-response>");
+    assert_eq!((expanded.code, &*expanded.message), (40, "<>&\"'\u{e9}"));
 }

@@ -1,350 +1,350 @@
-//! A small pull reader for JSON: objects are walked key by key, wanted values are read,
-//! everything else is skipped with its brackets and strings checked.
+//! JSON through serde_json, driven by visitors: objects are walked member by member, the
+//! wanted values kept (borrowed from the body when they have no escapes), everything else
+//! skipped with its nesting counted to [`MAX_DEPTH`], and reading stops as soon as the
+//! body is settled.
 
 use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt;
+
+use serde_core::de::{
+    self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+use serde_json::error::Category;
 
 use super::MAX_DEPTH;
-use super::cursor::Cursor;
-use super::parse_digits;
-use crate::{ParseError, scan};
+use super::input::Input;
+use crate::ParseError;
 
-#[derive(Debug)]
-pub(crate) struct JsonReader<'a> {
-    c: Cursor<'a>,
-    /// Objects entered with [`JsonReader::begin_object`] and not yet left.
+/// What one parse shares: why reading stopped before the end, when a visitor stopped it.
+#[derive(Default)]
+pub(crate) struct Stop(Cell<Option<ParseError>>);
+
+impl fmt::Debug for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Stop")
+    }
+}
+
+/// The nesting level of the value being read, and where to leave a reason to stop.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx<'s> {
     depth: usize,
+    stop: &'s Stop,
 }
 
-impl<'a> JsonReader<'a> {
-    pub(crate) fn new(c: Cursor<'a>) -> Self {
-        Self { c, depth: 0 }
+impl<'s> Ctx<'s> {
+    /// Ends reading with `error` as the outcome.
+    pub(crate) fn stop<E: de::Error>(self, error: ParseError) -> E {
+        self.stop.0.set(Some(error));
+        E::custom("stopped")
     }
 
-    /// The first byte of the next value.
-    #[inline]
-    pub(crate) fn peek_value(&mut self) -> Result<u8, ParseError> {
-        self.c.skip_ws();
-        self.c.peek().ok_or_else(|| self.c.end())
-    }
-
-    pub(crate) fn begin_object(&mut self) -> Result<(), ParseError> {
-        if self.peek_value()? != b'{' {
-            return Err(self.c.malformed("expected an object"));
-        }
+    /// The context inside an object or array at this level.
+    fn deeper<E: de::Error>(self) -> Result<Self, E> {
         if self.depth >= MAX_DEPTH {
-            return Err(ParseError::TooDeep { limit: MAX_DEPTH });
+            return Err(self.stop(ParseError::TooDeep { limit: MAX_DEPTH }));
         }
-        self.depth += 1;
-        self.c.pos += 1;
-        Ok(())
+        Ok(Ctx {
+            depth: self.depth + 1,
+            ..self
+        })
     }
 
-    /// The next key of the object being walked, its `:` consumed; `None` at the object's
-    /// end. `first` tracks whether a comma must come first.
-    #[inline]
-    pub(crate) fn next_key(
-        &mut self,
-        first: &mut bool,
-    ) -> Result<Option<Cow<'a, str>>, ParseError> {
-        match self.peek_value()? {
-            b'}' => {
-                self.c.pos += 1;
-                self.depth -= 1;
-                return Ok(None);
+    /// Reads the value of the member whose key was just read, keeping it if it is a scalar
+    /// and handing an object to `object`.
+    pub(crate) fn value<'de, A: MapAccess<'de>, O: Object<'de>>(
+        self,
+        map: &mut A,
+        object: O,
+    ) -> Result<Value<'de, O::Output>, A::Error> {
+        map.next_value_seed(ValueSeed { ctx: self, object })
+    }
+
+    /// Reads a member's value as a scalar; an object or array is skipped.
+    pub(crate) fn scalar<'de, A: MapAccess<'de>>(
+        self,
+        map: &mut A,
+    ) -> Result<Scalar<'de>, A::Error> {
+        Ok(match self.value(map, Skip)? {
+            Value::Scalar(scalar) => scalar,
+            Value::Object(()) => Scalar::Container,
+        })
+    }
+
+    /// Skips a member's value.
+    pub(crate) fn skip<'de, A: MapAccess<'de>>(self, map: &mut A) -> Result<(), A::Error> {
+        map.next_value_seed(SkipSeed(self))
+    }
+}
+
+/// The keys of an object, borrowed when they have no escapes.
+pub(crate) fn next_key<'de, A: MapAccess<'de>>(
+    map: &mut A,
+) -> Result<Option<Cow<'de, str>>, A::Error> {
+    map.next_key_seed(Key)
+}
+
+/// Reads the members of an object: the shape logic of one kind of object.
+pub(crate) trait Object<'de> {
+    type Output;
+    fn read<A: MapAccess<'de>>(self, map: A, ctx: Ctx<'_>) -> Result<Self::Output, A::Error>;
+}
+
+/// A value: an object read by an [`Object`], or anything else.
+#[derive(Debug)]
+pub(crate) enum Value<'de, T> {
+    Object(T),
+    Scalar(Scalar<'de>),
+}
+
+/// A value other than an object that a reader looked at.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Scalar<'de> {
+    Str(Cow<'de, str>),
+    Unsigned(u64),
+    Signed(i64),
+    Float(f64),
+    Bool(bool),
+    Null,
+    /// An array, or an object where none was expected; skipped.
+    Container,
+}
+
+impl<'de> Scalar<'de> {
+    pub(crate) fn into_str(self) -> Option<Cow<'de, str>> {
+        match self {
+            Scalar::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The JSON text of a value that is not a code, as [`ParseError::InvalidCode`] quotes
+    /// it.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Scalar::Str(text) => text.to_string(),
+            Scalar::Unsigned(n) => n.to_string(),
+            Scalar::Signed(n) => n.to_string(),
+            Scalar::Float(x) => {
+                serde_json::Number::from_f64(*x).map_or_else(|| x.to_string(), |n| n.to_string())
             }
-            b',' if !*first => {
-                self.c.pos += 1;
-                self.c.skip_ws();
-            }
-            _ if *first => {}
-            _ => return Err(self.c.malformed("expected ',' or '}'")),
-        }
-        *first = false;
-        if self.peek_value()? != b'"' {
-            return Err(self.c.malformed("expected a key"));
-        }
-        let key = self.string()?;
-        if self.peek_value()? != b':' {
-            return Err(self.c.malformed("expected ':'"));
-        }
-        self.c.pos += 1;
-        Ok(Some(key))
-    }
-
-    /// The string at the position, unescaped; borrowed when it has no escapes.
-    #[inline]
-    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
-        let start = self.c.pos + 1;
-        let mut i = self.string_special(start)?;
-        if self.c.bytes().get(i) == Some(&b'"') {
-            let text = self.c.slice(start, i)?;
-            self.c.pos = i + 1;
-            return Ok(Cow::Borrowed(text));
-        }
-        let mut out = String::with_capacity(i - start + 8);
-        out.push_str(self.c.slice(start, i)?);
-        loop {
-            // `string_special` stopped at a quote or a backslash.
-            if self.c.bytes().get(i) == Some(&b'"') {
-                self.c.pos = i + 1;
-                return Ok(Cow::Owned(out));
-            }
-            let plain = self.escape(i, &mut out)?;
-            i = self.string_special(plain)?;
-            out.push_str(self.c.slice(plain, i)?);
-        }
-    }
-
-    /// The offset of the next `"` or `\` from `from`; a control character is malformed.
-    #[inline]
-    fn string_special(&self, from: usize) -> Result<usize, ParseError> {
-        let at = self
-            .c
-            .find_from(from, |w| {
-                scan::eq(w, b'"') | scan::eq(w, b'\\') | scan::below(w, 0x20)
-            })
-            .ok_or_else(|| self.c.end())?;
-        match self.c.bytes().get(at) {
-            Some(&b) if b < 0x20 => Err(self.control_at(at)),
-            _ => Ok(at),
-        }
-    }
-
-    /// Decodes the escape at `at` onto `out`; returns the offset after it.
-    fn escape(&self, at: usize, out: &mut String) -> Result<usize, ParseError> {
-        let short = match self.c.bytes().get(at + 1) {
-            None => return Err(self.c.end()),
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                let (c, len) = self.unicode_escape(at)?;
-                out.push(c);
-                return Ok(at + len);
-            }
-            Some(_) => return Err(self.c.malformed_at(at, "unknown escape")),
-        };
-        out.push(short);
-        Ok(at + 2)
-    }
-
-    /// Decodes `\uXXXX`, or a surrogate pair `\uXXXX\uXXXX`, at `at`.
-    fn unicode_escape(&self, at: usize) -> Result<(char, usize), ParseError> {
-        let lone = || self.c.malformed_at(at, "lone UTF-16 surrogate");
-        let high = self.hex4(at + 2)?;
-        if !(0xd800..0xe000).contains(&high) {
-            return char::from_u32(high).map(|c| (c, 6)).ok_or_else(lone);
-        }
-        let bytes = self.c.bytes();
-        let continues = |i: usize, expected: u8| bytes.get(i).is_none_or(|&b| b == expected);
-        if high >= 0xdc00 || !continues(at + 6, b'\\') || !continues(at + 7, b'u') {
-            return Err(lone());
-        }
-        let low = self.hex4(at + 8)?;
-        if !(0xdc00..0xe000).contains(&low) {
-            return Err(lone());
-        }
-        let c =
-            char::from_u32(0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)).ok_or_else(lone)?;
-        Ok((c, 12))
-    }
-
-    fn hex4(&self, at: usize) -> Result<u32, ParseError> {
-        let mut value = 0;
-        for i in at..at + 4 {
-            let digit = match self.c.bytes().get(i) {
-                None => return Err(self.c.end()),
-                Some(&b) => char::from(b).to_digit(16),
-            };
-            value =
-                value * 16 + digit.ok_or_else(|| self.c.malformed_at(i, "invalid \\u escape"))?;
-        }
-        Ok(value)
-    }
-
-    fn control_at(&self, at: usize) -> ParseError {
-        self.c.malformed_at(at, "control character in a string")
-    }
-
-    /// An error code sent as a number or a numeric string; the inner error is the JSON text
-    /// of a value that is no code, read past so the caller may go on.
-    #[inline]
-    pub(crate) fn code(&mut self) -> Result<Result<u32, &'a str>, ParseError> {
-        let start = self.c.pos;
-        let code = match self.peek_value()? {
-            b'"' => parse_digits(self.string()?.trim_ascii()),
-            b'-' | b'0'..=b'9' => parse_digits(self.number()?),
-            _ => {
-                self.skip_value()?;
-                None
-            }
-        };
-        match code {
-            Some(code) => Ok(Ok(code)),
-            None => {
-                let text = self.c.slice(start, self.c.pos)?;
-                Ok(Err(text
-                    .strip_prefix('"')
-                    .and_then(|t| t.strip_suffix('"'))
-                    .unwrap_or(text)))
-            }
-        }
-    }
-
-    /// A string value, or `None` after skipping a value of another kind.
-    #[inline]
-    pub(crate) fn string_or_skip(&mut self) -> Result<Option<Cow<'a, str>>, ParseError> {
-        if self.peek_value()? == b'"' {
-            return self.string().map(Some);
-        }
-        self.skip_value().map(|()| None)
-    }
-
-    /// A boolean value, or `None` after skipping a value of another kind.
-    pub(crate) fn bool_or_skip(&mut self) -> Result<Option<bool>, ParseError> {
-        let value = match self.peek_value()? {
-            b't' => true,
-            b'f' => false,
-            _ => return self.skip_value().map(|()| None),
-        };
-        self.skip_value().map(|()| Some(value))
-    }
-
-    /// A number that fits a `u16`, or `None` after skipping any other value.
-    pub(crate) fn u16_or_skip(&mut self) -> Result<Option<u16>, ParseError> {
-        match self.peek_value()? {
-            b'-' | b'0'..=b'9' => Ok(self.number()?.parse().ok()),
-            _ => self.skip_value().map(|()| None),
-        }
-    }
-
-    /// The text of the number at the position.
-    fn number(&mut self) -> Result<&'a str, ParseError> {
-        let start = self.c.pos;
-        let end = self
-            .c
-            .find_byte(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
-            .ok_or_else(|| self.c.end())?;
-        self.c.pos = end;
-        self.c.slice(start, end)
-    }
-
-    /// Skips one value of any kind, nested at most to [`MAX_DEPTH`] in all.
-    pub(crate) fn skip_value(&mut self) -> Result<(), ParseError> {
-        // One bit per open bracket, set for `[`: enough to match closers, as MAX_DEPTH <= 64.
-        let mut arrays: u64 = 0;
-        let mut level = 0;
-        loop {
-            match self.peek_value()? {
-                open @ (b'{' | b'[') => {
-                    if self.depth + level >= MAX_DEPTH {
-                        return Err(ParseError::TooDeep { limit: MAX_DEPTH });
-                    }
-                    arrays = (arrays << 1) | u64::from(open == b'[');
-                    level += 1;
-                    self.c.pos += 1;
-                    continue;
-                }
-                close @ (b'}' | b']') if level > 0 => {
-                    if (arrays & 1 == 1) != (close == b']') {
-                        return Err(self.c.malformed("mismatched bracket"));
-                    }
-                    arrays >>= 1;
-                    level -= 1;
-                    self.c.pos += 1;
-                }
-                b',' | b':' if level > 0 => {
-                    self.c.pos += 1;
-                    continue;
-                }
-                b'"' => self.skip_string()?,
-                b'-' | b'0'..=b'9' => {
-                    self.number()?;
-                }
-                b't' => self.literal(b"true")?,
-                b'f' => self.literal(b"false")?,
-                b'n' => self.literal(b"null")?,
-                _ => return Err(self.c.malformed("expected a value")),
-            }
-            if level == 0 {
-                return Ok(());
-            }
-        }
-    }
-
-    fn skip_string(&mut self) -> Result<(), ParseError> {
-        let mut i = self.string_special(self.c.pos + 1)?;
-        while self.c.bytes().get(i) == Some(&b'\\') {
-            i = self.string_special(i + 2)?;
-        }
-        self.c.pos = i + 1;
-        Ok(())
-    }
-
-    fn literal(&mut self, literal: &[u8]) -> Result<(), ParseError> {
-        let rest = self.c.rest();
-        if rest.starts_with(literal) {
-            self.c.pos += literal.len();
-            Ok(())
-        } else if literal.starts_with(rest) {
-            Err(self.c.end())
-        } else {
-            Err(self.c.malformed("expected a value"))
-        }
-    }
-
-    /// Checks that only blanks follow the top-level value.
-    pub(crate) fn end_document(&mut self) -> Result<(), ParseError> {
-        self.c.skip_ws();
-        if self.c.at_end() {
-            Ok(())
-        } else {
-            Err(self.c.malformed("content after the top-level value"))
+            Scalar::Bool(b) => b.to_string(),
+            Scalar::Null => "null".into(),
+            Scalar::Container => "an array or object".into(),
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Format;
+/// Skips objects: the [`Object`] for values only looked at as scalars.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Skip;
 
-    fn string(json: &str) -> Result<Cow<'_, str>, ParseError> {
-        JsonReader::new(Cursor::new(json, 0, false, Format::Json)).string()
+impl<'de> Object<'de> for Skip {
+    type Output = ();
+    fn read<A: MapAccess<'de>>(self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            ctx.skip(&mut map)?;
+        }
+        Ok(())
     }
+}
 
-    #[test]
-    fn strings() {
-        assert!(matches!(string(r#""plain""#), Ok(Cow::Borrowed("plain"))));
-        assert_eq!(
-            string(r#""a\/b\u00e9\ud83d\ude00\n\"""#).expect("valid string"),
-            "a/bé😀\n\""
-        );
-        for bad in [
-            r#""\ud83d""#,
-            r#""\ude00x""#,
-            r#""\x""#,
-            "\"\u{1}\"",
-            r#""\u12G4""#,
-        ] {
-            assert!(
-                matches!(string(bad), Err(ParseError::Malformed { .. })),
-                "{bad}"
-            );
-        }
-        for cut in [r#""abc"#, r#""a\u00"#, r#""a\"#] {
-            assert_eq!(
-                string(cut),
-                Err(ParseError::Truncated {
-                    format: Format::Json
-                }),
-                "{cut}"
-            );
-        }
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
     }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+struct ValueSeed<'s, O> {
+    ctx: Ctx<'s>,
+    object: O,
+}
+
+impl<'de, O: Object<'de>> DeserializeSeed<'de> for ValueSeed<'_, O> {
+    type Value = Value<'de, O::Output>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, O: Object<'de>> Visitor<'de> for ValueSeed<'_, O> {
+    type Value = Value<'de, O::Output>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Signed(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Unsigned(v)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Float(v)))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Str(Cow::Borrowed(v))))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Str(Cow::Owned(v.to_owned()))))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Str(Cow::Owned(v))))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Value::Scalar(Scalar::Null))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let ctx = self.ctx.deeper()?;
+        self.object.read(map, ctx).map(Value::Object)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        SkipSeed(self.ctx).visit_seq(seq)?;
+        Ok(Value::Scalar(Scalar::Container))
+    }
+}
+
+/// Skips a value of any kind, counting its nesting.
+#[derive(Clone, Copy)]
+struct SkipSeed<'s>(Ctx<'s>);
+
+impl<'de> DeserializeSeed<'de> for SkipSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SkipSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let ctx = self.0.deeper()?;
+        Skip.read(map, ctx)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let inner = SkipSeed(self.0.deeper()?);
+        while seq.next_element_seed(inner)?.is_some() {}
+        Ok(())
+    }
+}
+
+/// Reads the JSON document in `input` with `root` as the reader of its top-level object.
+/// Only blanks may follow the document.
+pub(crate) fn read<'a, O: Object<'a>>(
+    input: Input<'a>,
+    root: O,
+) -> Result<Value<'a, O::Output>, ParseError> {
+    let stop = Stop::default();
+    let ctx = Ctx {
+        depth: 0,
+        stop: &stop,
+    };
+    let mut deserializer = serde_json::Deserializer::from_slice(input.bytes);
+    let value = ValueSeed { ctx, object: root }
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    value.map_err(|error| match stop.0.take() {
+        Some(stopped) => stopped,
+        None => json_error(&input, &error),
+    })
+}
+
+/// What a serde_json error means for the body: at the end of the input, a document cut
+/// short; bytes that are not UTF-8; else a syntax error at its offset.
+fn json_error(input: &Input<'_>, error: &serde_json::Error) -> ParseError {
+    if error.classify() == Category::Eof {
+        return input.end();
+    }
+    let offset = offset_of(input.bytes, error.line(), error.column());
+    if let Some(not_utf8) = input.not_utf8_by(offset) {
+        return not_utf8;
+    }
+    let message = error.to_string();
+    let message = message.split(" at line ").next().unwrap_or_default();
+    let reason = REASONS
+        .iter()
+        .find(|&&reason| reason == message)
+        .copied()
+        .unwrap_or("invalid JSON");
+    input.malformed(offset, reason)
+}
+
+/// serde_json's messages, so a syntax error can name its reason as a `&'static str`.
+const REASONS: [&str; 18] = [
+    "expected `:`",
+    "expected `,` or `]`",
+    "expected `,` or `}`",
+    "expected ident",
+    "expected value",
+    "expected `\"`",
+    "invalid escape",
+    "invalid number",
+    "number out of range",
+    "invalid unicode code point",
+    "control character (\\u0000-\\u001F) found while parsing a string",
+    "key must be a string",
+    "lone leading surrogate in hex escape",
+    "trailing comma",
+    "trailing characters",
+    "unexpected end of hex escape",
+    "recursion limit exceeded",
+    "float key must be finite (got NaN or +/-inf)",
+];
+
+/// The byte offset of serde_json's 1-based line and its column (bytes into the line).
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map_or(bytes.len(), |(at, _)| at + 1)
+    };
+    (line_start + column).saturating_sub(1).min(bytes.len())
 }

@@ -1,15 +1,17 @@
-//! Parsing: sniff the format and family of a body and read its error.
+//! Parsing: sniff the format and family of a body and read its error. XML is read with
+//! quick-xml's pull reader, JSON with serde_json; the family and shape logic sits on top.
 
-mod cursor;
 mod html;
+mod input;
 mod json;
 mod json_shapes;
+mod jsonp;
+mod utf16;
 mod xml;
 mod xml_shapes;
-mod xml_values;
 
 use crate::{ErrorBody, Family, Format, ParseError};
-use cursor::Cursor;
+use input::Input;
 
 /// The most bytes of a body [`parse`] reads. Error bodies are far smaller; a longer body is
 /// read up to the limit, which settles a success response, and is otherwise
@@ -22,17 +24,28 @@ pub const MAX_DEPTH: usize = 32;
 
 /// Parses an error body of any family, telling the family and shape from the body itself.
 ///
-/// Tolerant of what real servers send: any whitespace and indentation, an XML declaration
-/// in any spelling, a UTF-8 byte order mark, CDATA or escaped text, attributes and keys in
-/// any order, extra fields, codes as numbers or numeric strings. A success response is
-/// [`ParseError::NotAnError`]; an HTML page, an empty, truncated or otherwise unreadable body
-/// each has its own [`ParseError`]. Never panics, and reads at most [`MAX_BODY_LEN`] bytes
-/// nested at most [`MAX_DEPTH`] levels deep.
+/// Tolerant of what real servers send (see `tests/dialects/` for the servers and versions):
+/// any whitespace and indentation, an XML declaration in any spelling, a byte order mark,
+/// CDATA or escaped text, attributes and keys in any order, extra fields, codes as numbers
+/// or numeric strings, JSONP (`callback(...)`, with or without `;`), the Madsonic root
+/// `madsonic-response`, GNU FM's `{"error": {"#text": .., "code": ".."}}` and
+/// `<lfm status="error">`. An XML body in another encoding than UTF-8 is decoded from what
+/// its declaration names (ISO-8859-1, windows-1252, ...) or from a UTF-16 byte order mark;
+/// strings then come back owned, and error offsets count bytes of the decoded text.
 ///
-/// A JSON object whose first member is none that an error body starts with (`error`,
-/// `message`, `links`, `subsonic-response`, or a standard problem details member) is taken as
-/// a success response without reading further; use [`crate::problem::parse`] for problem
-/// details whose extension members come first.
+/// A success response is [`ParseError::NotAnError`]; an HTML page, an empty, truncated or
+/// otherwise unreadable body each has its own [`ParseError`], and so has the error body of
+/// a web framework that is not the API's ([`ParseError::ForeignError`]). Never panics,
+/// and reads at most [`MAX_BODY_LEN`] bytes nested at most [`MAX_DEPTH`] levels deep; only
+/// the predefined XML entities and character references are expanded.
+///
+/// A success response is told apart without reading it to its end: an XML root without an
+/// error child first, `status="ok"`, or a JSON object whose first member is none that an
+/// error body starts with (`error`, `message`, `links`, `subsonic-response`,
+/// `madsonic-response`, `code` or a standard problem details member). Use
+/// [`crate::problem::parse`] for problem details whose extension members come first. An
+/// error body is classified by all its members: problem details stay problem details
+/// whatever extension members (`error`, `code`) they carry.
 ///
 /// ```
 /// use errors_wire::{Family, ParseError, Shape};
@@ -41,6 +54,9 @@ pub const MAX_DEPTH: usize = 32;
 /// let error = errors_wire::parse(body)?;
 /// assert_eq!((error.family(), error.code, &*error.message), (Family::Lastfm, 29, "Rate Limit Exceeded"));
 /// assert_eq!(error.shape, Shape::Lastfm);
+///
+/// let jsonp = br#"cb({"subsonic-response":{"status":"failed","error":{"code":40,"message":"Wrong username or password"}}});"#;
+/// assert_eq!(errors_wire::parse(jsonp)?.code, 40);
 ///
 /// let success = br#"<lfm status="ok"><session/></lfm>"#;
 /// assert_eq!(errors_wire::parse(success), Err(ParseError::NotAnError { family: Some(Family::Lastfm) }));
@@ -64,25 +80,21 @@ pub(crate) fn parse_as(body: &[u8], family: Family) -> Result<ErrorBody<'_>, Par
 
 #[inline]
 fn parse_with(body: &[u8], family: Option<Family>) -> Result<ErrorBody<'_>, ParseError> {
-    let (window, cut) = match body.get(..MAX_BODY_LEN) {
-        Some(window) if body.len() > MAX_BODY_LEN => (window, true),
-        _ => (body, false),
-    };
-    if window.starts_with(&[0xfe, 0xff]) || window.starts_with(&[0xff, 0xfe]) {
-        return Err(ParseError::UnsupportedEncoding {
-            found: "UTF-16".into(),
-        });
+    let (window, cut) = input::window(body);
+    let utf16 = window.starts_with(&[0xfe, 0xff]) || window.starts_with(&[0xff, 0xfe]);
+    if utf16 {
+        return utf16::parse(window, cut);
     }
-    let start = if window.starts_with(b"\xef\xbb\xbf") {
+    let bom = if window.starts_with(b"\xef\xbb\xbf") {
         3
     } else {
         0
     };
     let Some(first) = window
         .iter()
-        .skip(start)
+        .skip(bom)
         .position(|b| !b.is_ascii_whitespace())
-        .map(|at| start + at)
+        .map(|at| bom + at)
     else {
         return if cut {
             Err(ParseError::TooLarge {
@@ -98,34 +110,29 @@ fn parse_with(body: &[u8], family: Option<Family>) -> Result<ErrorBody<'_>, Pars
             title: html::title(window),
         });
     }
-    let src = utf8(window, cut)?;
+    let every_member = family == Some(Family::Problem);
     match rest.first() {
-        Some(b'<') => xml_shapes::parse(Cursor::new(src, first, cut, Format::Xml)),
-        Some(b'{' | b'[') => json_shapes::parse(
-            Cursor::new(src, first, cut, Format::Json),
-            family == Some(Family::Problem),
-        ),
-        _ => Err(ParseError::Unrecognised {
-            found: ParseError::quote(&String::from_utf8_lossy(
-                rest.get(..ParseError::QUOTE_LEN).unwrap_or(rest),
-            )),
+        Some(b'<') => xml_shapes::parse(Input {
+            bytes: window.get(bom..).unwrap_or_default(),
+            base: bom,
+            cut,
+            format: Format::Xml,
         }),
-    }
-}
-
-/// Validates the window as UTF-8. A window cut at [`MAX_BODY_LEN`] may end inside a
-/// character; that character is dropped, and the cut reported when reading reaches it.
-fn utf8(window: &[u8], cut: bool) -> Result<&str, ParseError> {
-    match std::str::from_utf8(window) {
-        Ok(src) => Ok(src),
-        Err(e) if cut && e.error_len().is_none() => {
-            let valid = window.get(..e.valid_up_to()).unwrap_or_default();
-            std::str::from_utf8(valid).map_err(|e| ParseError::NotUtf8 {
-                offset: e.valid_up_to(),
+        Some(b'{' | b'[') => json_shapes::parse(
+            Input {
+                bytes: rest,
+                base: first,
+                cut,
+                format: Format::Json,
+            },
+            every_member,
+        ),
+        _ => jsonp::parse(rest, first, cut, every_member).unwrap_or_else(|| {
+            Err(ParseError::Unrecognised {
+                found: ParseError::quote(&String::from_utf8_lossy(
+                    rest.get(..ParseError::QUOTE_LEN).unwrap_or(rest),
+                )),
             })
-        }
-        Err(e) => Err(ParseError::NotUtf8 {
-            offset: e.valid_up_to(),
         }),
     }
 }

@@ -1,155 +1,288 @@
-//! A small pull reader for the XML that error bodies use: elements, attributes, text,
-//! CDATA, comments, processing instructions and a DOCTYPE without entity declarations.
+//! XML through quick-xml's pull reader: the events error bodies need, nesting counted to
+//! [`MAX_DEPTH`], references limited to the predefined entities and character references,
+//! and the document's declared encoding decoded.
 
 use std::borrow::Cow;
 
-use super::MAX_DEPTH;
-use super::cursor::Cursor;
-use super::html;
-use super::xml_values::{Attrs, Context, Joined, normalize_newlines, unescape};
-use crate::{ParseError, scan};
+use quick_xml::encoding::DecodingReader;
+use quick_xml::errors::{Error, IllFormedError, SyntaxError};
+use quick_xml::events::attributes::{AttrError, Attributes};
+use quick_xml::events::{BytesDecl, BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
 
-/// A start tag; its attributes are read on demand.
-#[derive(Debug, Clone, Copy)]
+use super::MAX_DEPTH;
+use super::html;
+use super::input::Input;
+use crate::{Format, ParseError};
+
+/// A start tag, with its attributes read on demand.
+#[derive(Debug)]
 pub(crate) struct Tag<'a> {
-    pub(crate) name: &'a str,
-    attrs: &'a str,
-    attrs_at: usize,
+    /// The tag between `<` and `>` (or `/>`): the name, then the attributes.
+    text: Cow<'a, str>,
+    name_len: usize,
     /// `<name/>`: the element has no content and no end tag.
     pub(crate) empty: bool,
+    /// Where the tag is, for error offsets.
+    at: usize,
 }
 
 impl<'a> Tag<'a> {
-    pub(crate) fn attrs(&self) -> Attrs<'a> {
-        Attrs {
-            src: self.attrs,
-            pos: 0,
-            base: self.attrs_at,
+    pub(crate) fn name(&self) -> &str {
+        self.text.get(..self.name_len).unwrap_or_default()
+    }
+
+    /// Calls `each` with the name and value of every attribute, in order; values have
+    /// their references expanded and blanks normalised as XML 1.0 prescribes, and borrow
+    /// from the body when the tag does and they needed no change.
+    pub(crate) fn attributes(
+        &self,
+        mut each: impl FnMut(&str, Cow<'a, str>),
+    ) -> Result<(), ParseError> {
+        match &self.text {
+            Cow::Borrowed(text) => read_attributes(text, self.name_len, self.at, each),
+            Cow::Owned(text) => read_attributes(text, self.name_len, self.at, |name, value| {
+                each(name, Cow::Owned(value.into_owned()));
+            }),
         }
     }
 }
 
-/// One step through an element's content.
+fn read_attributes<'t>(
+    text: &'t str,
+    name_len: usize,
+    at: usize,
+    mut each: impl FnMut(&str, Cow<'t, str>),
+) -> Result<(), ParseError> {
+    let malformed = |offset: usize, reason| ParseError::Malformed {
+        format: Format::Xml,
+        offset: at + offset,
+        reason,
+    };
+    for attr in Attributes::new(text, name_len) {
+        let attr = attr.map_err(|e| malformed(attr_offset(&e), attr_reason(&e)))?;
+        let value = attr
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|_| malformed(0, "unknown entity or invalid character reference"))?;
+        each(attr.key.0, value);
+    }
+    Ok(())
+}
+
+/// One step through an element's content; comments and processing instructions are
+/// passed over.
 #[derive(Debug)]
-pub(crate) enum Event<'a> {
+pub(crate) enum Node<'a> {
     Start(Tag<'a>),
-    /// The innermost open element closed; the reader checked its name.
+    /// The innermost open element closed; quick-xml checked its name.
     End,
-    /// Character data as written, entities not yet expanded.
-    Text {
-        raw: &'a str,
-        at: usize,
+    /// Character data, line ends normalised.
+    Text(Cow<'a, str>),
+    /// The replacement text of a reference (`&amp;`, `&#233;`).
+    Reference(Cow<'static, str>),
+    /// The content of a CDATA section, line ends normalised.
+    CData(Cow<'a, str>),
+}
+
+/// Where events come from: the body itself when it is UTF-8, events borrow from it; a
+/// decoder to UTF-8 for any other encoding, events are copied out of a buffer.
+enum Source<'a> {
+    Utf8(Reader<&'a [u8]>),
+    Decoded {
+        reader: Box<Reader<DecodingReader<&'a [u8]>>>,
+        buf: Vec<u8>,
     },
-    /// The content of a CDATA section.
-    CData(&'a str),
+}
+
+impl std::fmt::Debug for Source<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Source::Utf8(_) => "Utf8",
+            Source::Decoded { .. } => "Decoded",
+        })
+    }
+}
+
+impl<'a> Source<'a> {
+    fn utf8(bytes: &'a [u8]) -> Self {
+        let mut reader = Reader::from_reader(bytes);
+        configure(&mut reader);
+        Source::Utf8(reader)
+    }
+
+    /// Reads through `decoder`, which turns the body into UTF-8.
+    fn decoded(decoder: DecodingReader<&'a [u8]>) -> Self {
+        let mut reader = Reader::from_reader(decoder);
+        configure(&mut reader);
+        Source::Decoded {
+            reader: Box::new(reader),
+            buf: Vec::new(),
+        }
+    }
+
+    fn event(&mut self) -> Result<Event<'a>, Error> {
+        match self {
+            Source::Utf8(reader) => reader.read_event(),
+            Source::Decoded { reader, buf } => {
+                buf.clear();
+                reader.read_event_into(buf).map(Event::into_owned)
+            }
+        }
+    }
+
+    fn error_position(&self) -> u64 {
+        match self {
+            Source::Utf8(reader) => reader.error_position(),
+            Source::Decoded { reader, .. } => reader.error_position(),
+        }
+    }
+
+    fn buffer_position(&self) -> u64 {
+        match self {
+            Source::Utf8(reader) => reader.buffer_position(),
+            Source::Decoded { reader, .. } => reader.buffer_position(),
+        }
+    }
+}
+
+fn configure<R>(reader: &mut Reader<R>) {
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.allow_unmatched_ends = false;
+    config.allow_dangling_amp = false;
+    config.expand_empty_elements = false;
+    config.trim_text(false);
 }
 
 #[derive(Debug)]
 pub(crate) struct XmlReader<'a> {
-    c: Cursor<'a>,
-    open: [&'a str; MAX_DEPTH],
+    source: Source<'a>,
+    input: Input<'a>,
     depth: usize,
 }
 
 impl<'a> XmlReader<'a> {
-    pub(crate) fn new(c: Cursor<'a>) -> Self {
+    /// A reader of `input`; a UTF-16 byte order mark selects the decoder at once, an XML
+    /// declaration naming another encoding than UTF-8 selects it in [`Self::root`].
+    pub(crate) fn new(input: Input<'a>) -> Self {
+        let utf16 =
+            input.bytes.starts_with(&[0xfe, 0xff]) || input.bytes.starts_with(&[0xff, 0xfe]);
+        let source = if utf16 {
+            // The decoder finds the encoding from the mark.
+            Source::decoded(DecodingReader::new(input.bytes))
+        } else {
+            Source::utf8(input.bytes)
+        };
         Self {
-            c,
-            open: [""; MAX_DEPTH],
+            source,
+            input,
             depth: 0,
         }
     }
 
     /// Reads the prolog and returns the root element's start tag.
     pub(crate) fn root(&mut self) -> Result<Tag<'a>, ParseError> {
+        let mut first = true;
         loop {
-            self.c.skip_ws();
-            if self.c.at_end() {
-                return Err(self.c.end());
+            let event = self.event()?;
+            match event {
+                Event::Decl(decl) if first => self.declared(&decl)?,
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+                Event::DocType(doctype) => {
+                    let name = doctype.split_ascii_whitespace().next().unwrap_or_default();
+                    if name.eq_ignore_ascii_case("html") {
+                        return Err(ParseError::Html {
+                            title: html::title(self.input.bytes),
+                        });
+                    }
+                    // An internal subset may declare entities; they are never expanded.
+                }
+                Event::Text(text) if text.bytes().all(|b| b.is_ascii_whitespace()) => {}
+                Event::Start(start) => return self.opened(&start, false),
+                Event::Empty(start) => return self.opened(&start, true),
+                Event::Eof => return Err(self.input.end()),
+                _ => return Err(self.malformed("text before the root element")),
             }
-            if self.opens(b"<?xml")?
-                && self
-                    .c
-                    .rest()
-                    .get(5)
-                    .is_some_and(|&b| b == b'?' || b.is_ascii_whitespace())
-            {
-                self.declaration()?;
-            } else if self.opens(b"<?")? {
-                self.skip_past(b"?>")?;
-            } else if self.opens(b"<!--")? {
-                self.skip_past(b"-->")?;
-            } else if self.opens_ignore_case(b"<!doctype")? {
-                self.doctype()?;
-            } else if self.c.peek() == Some(b'<') {
-                return self.start_tag();
-            } else {
-                return Err(self.c.malformed("text before the root element"));
-            }
+            first = false;
         }
     }
 
-    /// The next step through the current element's content.
-    pub(crate) fn next(&mut self) -> Result<Event<'a>, ParseError> {
+    /// The next step through the content of the open element.
+    pub(crate) fn next(&mut self) -> Result<Node<'a>, ParseError> {
         loop {
-            let start = self.c.pos;
-            match self.c.peek() {
-                None => return Err(self.c.end()),
-                Some(b'<') => {}
-                Some(_) => {
-                    let end = self
-                        .c
-                        .find_from(start, |w| scan::eq(w, b'<'))
-                        .ok_or_else(|| self.c.end())?;
-                    let raw = self.c.slice(start, end)?;
-                    self.c.pos = end;
-                    return Ok(Event::Text { raw, at: start });
+            let node = match self.event()? {
+                Event::Start(start) => Node::Start(self.opened(&start, false)?),
+                Event::Empty(start) => Node::Start(self.opened(&start, true)?),
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    Node::End
                 }
-            }
-            if self.opens(b"<![CDATA[")? {
-                let end = self.c.find(b"]]>").ok_or_else(|| self.c.end())?;
-                let raw = self.c.slice(start + 9, end)?;
-                self.c.pos = end + 3;
-                return Ok(Event::CData(raw));
-            } else if self.opens(b"<!--")? {
-                self.skip_past(b"-->")?;
-            } else if self.opens(b"<?")? {
-                self.skip_past(b"?>")?;
-            } else if self.opens(b"</")? {
-                return self.end_tag().map(|()| Event::End);
-            } else if self.opens(b"<!")? {
-                return Err(self.c.malformed("markup declaration inside an element"));
-            } else {
-                return self.start_tag().map(Event::Start);
-            }
+                Event::Text(text) => Node::Text(text.xml10_content()),
+                Event::CData(cdata) => Node::CData(cdata.xml10_content()),
+                Event::GeneralRef(reference) => {
+                    Node::Reference(match reference.resolve_char_ref() {
+                        Ok(Some(c)) => Cow::Owned(c.to_string()),
+                        // Only the five predefined entities: a DTD's are never expanded.
+                        Ok(None) => quick_xml::escape::resolve_predefined_entity(&reference)
+                            .map(Cow::Borrowed)
+                            .ok_or_else(|| self.malformed("unknown entity"))?,
+                        Err(_) => return Err(self.malformed("invalid character reference")),
+                    })
+                }
+                Event::Comment(_) | Event::PI(_) | Event::Decl(_) => continue,
+                Event::DocType(_) => {
+                    return Err(self.malformed("document type declaration inside an element"));
+                }
+                Event::Eof => return Err(self.input.end()),
+            };
+            return Ok(node);
         }
     }
 
     /// Reads the content of the element whose start tag was just read, through its end
-    /// tag: text and CDATA joined, child elements skipped. When the content has CDATA,
-    /// blank text around the sections is layout and is dropped.
+    /// tag: text, references and CDATA joined, child elements skipped. When the content has
+    /// CDATA, blank text around the sections is layout and is dropped.
     pub(crate) fn text_content(&mut self) -> Result<Cow<'a, str>, ParseError> {
         let mut all = Joined::default();
         let mut solid = Joined::default();
+        // The text between two pieces of markup, which references split into pieces.
+        let mut run = Joined::default();
+        let mut run_blank = true;
         let mut has_cdata = false;
         loop {
-            match self.next()? {
-                Event::Text { raw, at } => {
-                    let text = unescape(raw, at, Context::Text)?;
-                    if !raw.bytes().all(|b| b.is_ascii_whitespace()) {
-                        solid.push(text.clone());
+            let (cdata, end) = match self.next()? {
+                Node::Text(text) => {
+                    run_blank &= text.bytes().all(|b| b.is_ascii_whitespace());
+                    run.push(text);
+                    continue;
+                }
+                Node::Reference(text) => {
+                    run_blank = false;
+                    run.push(text);
+                    continue;
+                }
+                Node::CData(text) => (Some(text), false),
+                Node::Start(tag) => {
+                    if !tag.empty {
+                        self.skip_element()?;
                     }
-                    all.push(text);
+                    (None, false)
                 }
-                Event::CData(raw) => {
-                    has_cdata = true;
-                    let text = normalize_newlines(raw);
-                    all.push(text.clone());
-                    solid.push(text);
-                }
-                Event::Start(tag) if !tag.empty => self.skip_element()?,
-                Event::Start(_) => {}
-                Event::End => return Ok(if has_cdata { solid } else { all }.finish()),
+                Node::End => (None, true),
+            };
+            let text = std::mem::take(&mut run).finish();
+            if !run_blank {
+                solid.push(text.clone());
+            }
+            all.push(text);
+            run_blank = true;
+            if let Some(cdata) = cdata {
+                has_cdata = true;
+                all.push(cdata.clone());
+                solid.push(cdata);
+            }
+            if end {
+                return Ok(if has_cdata { solid } else { all }.finish());
             }
         }
     }
@@ -170,168 +303,189 @@ impl<'a> XmlReader<'a> {
             self.next()?;
         }
         loop {
-            self.c.skip_ws();
-            if self.c.at_end() {
-                return Ok(());
-            }
-            if self.opens(b"<!--")? {
-                self.skip_past(b"-->")?;
-            } else if self.opens(b"<?")? {
-                self.skip_past(b"?>")?;
-            } else {
-                return Err(self.c.malformed("content after the root element"));
+            match self.event()? {
+                Event::Eof => return Ok(()),
+                Event::Comment(_) | Event::PI(_) => {}
+                Event::Text(text) if text.bytes().all(|b| b.is_ascii_whitespace()) => {}
+                _ => return Err(self.malformed("content after the root element")),
             }
         }
     }
 
-    /// Whether the input goes on with `opener`. A body that ends inside it is truncated.
-    fn opens(&self, opener: &[u8]) -> Result<bool, ParseError> {
-        let rest = self.c.rest();
-        if rest.len() < opener.len() && opener.starts_with(rest) {
-            return Err(self.c.end());
-        }
-        Ok(rest.starts_with(opener))
-    }
-
-    fn opens_ignore_case(&self, opener: &[u8]) -> Result<bool, ParseError> {
-        let rest = self.c.rest();
-        let head = rest.get(..opener.len()).unwrap_or(rest);
-        match opener.get(..head.len()) {
-            Some(start) if start.eq_ignore_ascii_case(head) && head.len() < opener.len() => {
-                Err(self.c.end())
-            }
-            Some(start) => Ok(start.eq_ignore_ascii_case(head)),
-            None => Ok(false),
-        }
-    }
-
-    /// Moves past the next `terminator`.
-    fn skip_past(&mut self, terminator: &[u8]) -> Result<(), ParseError> {
-        let end = self.c.find(terminator).ok_or_else(|| self.c.end())?;
-        self.c.pos = end + terminator.len();
-        Ok(())
-    }
-
-    fn declaration(&mut self) -> Result<(), ParseError> {
-        let start = self.c.pos + 5;
-        let end = self.c.find(b"?>").ok_or_else(|| self.c.end())?;
-        let pseudo = Attrs {
-            src: self.c.slice(start, end)?,
-            pos: 0,
-            base: start,
-        };
-        for attr in pseudo {
-            let attr = attr?;
-            if attr.name == "encoding"
-                && !attr.raw.eq_ignore_ascii_case("utf-8")
-                && !attr.raw.eq_ignore_ascii_case("utf8")
-            {
-                return Err(ParseError::UnsupportedEncoding {
-                    found: ParseError::quote(attr.raw),
-                });
-            }
-        }
-        self.c.pos = end + 2;
-        Ok(())
-    }
-
-    fn doctype(&mut self) -> Result<(), ParseError> {
-        let start = self.c.pos + 9;
-        let name = self.c.bytes().get(start..).unwrap_or_default();
-        let name_at = name
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(name.len());
-        let name = name.get(name_at..).unwrap_or_default();
-        if name
-            .get(..4)
-            .is_some_and(|n| n.eq_ignore_ascii_case(b"html"))
-        {
-            return Err(ParseError::Html {
-                title: html::title(self.c.bytes()),
-            });
-        }
-        // An internal subset may declare entities; it is skipped, and so are they.
-        let gt = self.c.find(b">").ok_or_else(|| self.c.end())?;
-        match self.c.find(b"[") {
-            Some(open) if open < gt => {
-                self.c.pos = open;
-                self.skip_past(b"]")?;
-                self.skip_past(b">")
-            }
-            _ => {
-                self.c.pos = gt + 1;
-                Ok(())
-            }
-        }
-    }
-
-    /// Reads `<name attrs>` or `<name attrs/>`; a non-empty element is now open.
-    fn start_tag(&mut self) -> Result<Tag<'a>, ParseError> {
-        let name_start = self.c.pos + 1;
-        self.c.pos = name_start;
-        let name_end = self
-            .c
-            .find_byte(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
-            .ok_or_else(|| self.c.end())?;
-        if name_end == name_start {
-            return Err(self.c.malformed("element without a name"));
-        }
-        let name = self.c.slice(name_start, name_end)?;
-        let bytes = self.c.bytes();
-        let mut i = name_end;
-        let special =
-            |w| scan::eq(w, b'"') | scan::eq(w, b'\'') | scan::eq(w, b'>') | scan::eq(w, b'<');
-        let gt = loop {
-            i = self.c.find_from(i, special).ok_or_else(|| self.c.end())?;
-            match bytes.get(i) {
-                Some(&quote @ (b'"' | b'\'')) => {
-                    let close = self
-                        .c
-                        .find_from(i + 1, |w| scan::eq(w, quote))
-                        .ok_or_else(|| self.c.end())?;
-                    i = close + 1;
-                }
-                Some(b'<') => return Err(self.c.malformed_at(i, "'<' inside a tag")),
-                _ => break i,
-            }
-        };
-        let empty = bytes.get(gt - 1) == Some(&b'/');
-        let tag = Tag {
-            name,
-            attrs: self.c.slice(name_end, if empty { gt - 1 } else { gt })?,
-            attrs_at: name_end,
-            empty,
-        };
-        self.c.pos = gt + 1;
+    /// The start tag of an element just opened; a non-empty one counts as a level.
+    fn opened(&mut self, start: &BytesStart<'a>, empty: bool) -> Result<Tag<'a>, ParseError> {
         if !empty {
-            let slot = self
-                .open
-                .get_mut(self.depth)
-                .ok_or(ParseError::TooDeep { limit: MAX_DEPTH })?;
-            *slot = name;
+            if self.depth >= MAX_DEPTH {
+                return Err(ParseError::TooDeep { limit: MAX_DEPTH });
+            }
             self.depth += 1;
         }
-        Ok(tag)
+        let text = match (&self.source, reborrow(self.input.bytes, start)) {
+            (Source::Utf8(_), Some(text)) => Cow::Borrowed(text),
+            _ => Cow::Owned(String::from(&**start)),
+        };
+        Ok(Tag {
+            text,
+            name_len: start.name().0.len(),
+            empty,
+            // Back from the end of the tag over `<`, the tag and `>` or `/>`.
+            at: self.input.base
+                + self
+                    .position()
+                    .saturating_sub(start.len() + 2 + usize::from(empty)),
+        })
     }
 
-    fn end_tag(&mut self) -> Result<(), ParseError> {
-        let start = self.c.pos;
-        let gt = self.c.find(b">").ok_or_else(|| self.c.end())?;
-        let name = self
-            .c
-            .slice(start + 2, gt)?
-            .trim_end_matches(|c: char| c.is_ascii_whitespace());
-        let open = self
-            .depth
-            .checked_sub(1)
-            .and_then(|top| self.open.get(top))
-            .ok_or_else(|| self.c.malformed("end tag without a start tag"))?;
-        if *open != name {
-            return Err(self.c.malformed("end tag does not match the start tag"));
+    /// Acts on the encoding the XML declaration names: UTF-8 goes on as it is; another
+    /// encoding that keeps ASCII in place restarts the reading with a decoder.
+    fn declared(&mut self, decl: &BytesDecl<'_>) -> Result<(), ParseError> {
+        let Source::Utf8(_) = self.source else {
+            // Already decoding, from a byte order mark: the mark wins over the declaration.
+            return Ok(());
+        };
+        let label = match decl.encoding() {
+            None => return Ok(()),
+            Some(Ok(label)) => label,
+            Some(Err(_)) => return Err(self.malformed("invalid XML declaration")),
+        };
+        let unsupported = || ParseError::UnsupportedEncoding {
+            found: ParseError::quote(&label),
+        };
+        let encoding = decl.encoder().ok_or_else(unsupported)?;
+        match encoding.name() {
+            // A body whose declaration reads as ASCII is not UTF-16, whatever it says.
+            "UTF-8" | "UTF-16LE" | "UTF-16BE" => Ok(()),
+            _ if !encoding.is_ascii_compatible() => Err(unsupported()),
+            _ => {
+                let mut decoder = DecodingReader::new(self.input.bytes);
+                // Before the first read, while the decoder still holds its prefix.
+                decoder.set_encoding(encoding);
+                self.source = Source::decoded(decoder);
+                // The declaration again, read through the decoder this time.
+                match self.event()? {
+                    Event::Decl(_) => Ok(()),
+                    _ => Err(self.malformed("invalid XML declaration")),
+                }
+            }
         }
-        self.depth -= 1;
-        self.c.pos = gt + 1;
-        Ok(())
+    }
+
+    fn event(&mut self) -> Result<Event<'a>, ParseError> {
+        self.source.event().map_err(|e| self.error(e))
+    }
+
+    /// Where the reader is: just past the last event read.
+    fn position(&self) -> usize {
+        usize::try_from(self.source.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    fn malformed(&self, reason: &'static str) -> ParseError {
+        self.input.malformed(self.position(), reason)
+    }
+
+    /// What a quick-xml error means for the body: at the end of the input, a document cut
+    /// short; elsewhere, what is wrong there.
+    fn error(&self, error: Error) -> ParseError {
+        let at = usize::try_from(self.source.error_position()).unwrap_or(usize::MAX);
+        let reason = match error {
+            Error::Syntax(SyntaxError::InvalidBangMarkup) if self.cut_in_markup(at) => {
+                return self.input.end();
+            }
+            Error::Syntax(SyntaxError::InvalidBangMarkup) => "unknown markup after '<!'",
+            Error::Syntax(_)
+            | Error::IllFormed(
+                IllFormedError::MissingEndTag(_) | IllFormedError::UnclosedReference,
+            ) => {
+                return self.input.end();
+            }
+            Error::IllFormed(IllFormedError::MismatchedEndTag { .. }) => {
+                "end tag does not match the start tag"
+            }
+            Error::IllFormed(IllFormedError::UnmatchedEndTag(_)) => "end tag without a start tag",
+            Error::IllFormed(IllFormedError::MissingDoctypeName) => {
+                "document type declaration without a name"
+            }
+            Error::IllFormed(_) => "invalid XML declaration",
+            Error::Encoding(_) if self.input.cut => return self.input.end(),
+            Error::Encoding(_) => {
+                match (&self.source, self.input.not_utf8_by(self.input.bytes.len())) {
+                    (Source::Utf8(_), Some(not_utf8)) => return not_utf8,
+                    _ => "bytes invalid in the declared encoding",
+                }
+            }
+            Error::InvalidAttr(e) => attr_reason(&e),
+            Error::Escape(_) => "unknown entity or invalid character reference",
+            Error::Io(_) | Error::Namespace(_) => "unreadable",
+        };
+        self.input.malformed(at, reason)
+    }
+
+    /// Whether the input ends inside the opener of a comment, CDATA section or DOCTYPE
+    /// (which quick-xml reports as unknown markup). Through a decoder, offsets count decoded
+    /// bytes, so the opener is looked for at the end of the body instead.
+    fn cut_in_markup(&self, at: usize) -> bool {
+        let bytes = self.input.bytes;
+        let at = match self.source {
+            Source::Utf8(_) => at,
+            Source::Decoded { .. } => bytes
+                .windows(2)
+                .rposition(|w| w == b"<!")
+                .unwrap_or(bytes.len()),
+        };
+        let rest = bytes.get(at..).unwrap_or_default();
+        let prefix_of = |opener: &[u8]| {
+            rest.len() < opener.len()
+                && opener
+                    .get(..rest.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(rest))
+        };
+        prefix_of(b"<!--") || prefix_of(b"<![CDATA[") || prefix_of(b"<!DOCTYPE")
+    }
+}
+
+/// The text of `start` as a slice of `bytes`, when the reader borrowed it from there: the
+/// tag then outlives the event, and its attribute values can borrow from the body.
+fn reborrow<'a>(bytes: &'a [u8], start: &BytesStart<'_>) -> Option<&'a str> {
+    let text: &str = start;
+    let at = (text.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
+    let slice = bytes.get(at..at.checked_add(text.len())?)?;
+    // Valid: the reader checked these very bytes.
+    std::str::from_utf8(slice).ok()
+}
+
+fn attr_offset(error: &AttrError) -> usize {
+    match *error {
+        AttrError::ExpectedEq(at)
+        | AttrError::ExpectedValue(at)
+        | AttrError::UnquotedValue(at)
+        | AttrError::ExpectedQuote(at, _)
+        | AttrError::Duplicated(at, _) => at,
+    }
+}
+
+fn attr_reason(error: &AttrError) -> &'static str {
+    match error {
+        AttrError::ExpectedEq(_) | AttrError::ExpectedValue(_) => "attribute without a value",
+        AttrError::UnquotedValue(_) | AttrError::ExpectedQuote(..) => {
+            "attribute value without quotes"
+        }
+        AttrError::Duplicated(..) => "attribute given twice",
+    }
+}
+
+/// A value built from pieces, borrowed while it is a single piece.
+#[derive(Debug, Default)]
+pub(super) struct Joined<'a>(Option<Cow<'a, str>>);
+
+impl<'a> Joined<'a> {
+    pub(super) fn push(&mut self, piece: Cow<'a, str>) {
+        match &mut self.0 {
+            None => self.0 = Some(piece),
+            Some(joined) => joined.to_mut().push_str(&piece),
+        }
+    }
+
+    pub(super) fn finish(self) -> Cow<'a, str> {
+        self.0.unwrap_or(Cow::Borrowed(""))
     }
 }

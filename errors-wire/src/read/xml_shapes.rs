@@ -1,23 +1,23 @@
-//! The XML error shapes: Ampache `<root>`, Last.fm `<lfm>`, `<subsonic-response>`.
+//! The XML error shapes: Ampache `<root>`, Last.fm `<lfm>`, Subsonic `<subsonic-response>`
+//! (Madsonic 6: `<madsonic-response>`).
 
 use std::borrow::Cow;
 
 use super::code_from_text;
-use super::cursor::Cursor;
 use super::html;
-use super::xml::{Event, Tag, XmlReader};
+use super::input::Input;
+use super::xml::{Node, Tag, XmlReader};
 use crate::{ErrorBody, Family, Format, ParseError, Shape};
 
-pub(crate) fn parse(cursor: Cursor<'_>) -> Result<ErrorBody<'_>, ParseError> {
-    let whole = cursor.bytes();
-    let mut reader = XmlReader::new(cursor);
+pub(crate) fn parse(input: Input<'_>) -> Result<ErrorBody<'_>, ParseError> {
+    let mut reader = XmlReader::new(input);
     let root = reader.root()?;
-    match root.name {
-        "root" => ampache(&mut reader, root),
-        "lfm" => lastfm(&mut reader, root),
-        "subsonic-response" => subsonic(&mut reader, root),
+    match root.name() {
+        "root" => ampache(&mut reader, &root),
+        "lfm" => lastfm(&mut reader, &root),
+        "subsonic-response" | "madsonic-response" => subsonic(&mut reader, &root),
         name if name.eq_ignore_ascii_case("html") => Err(ParseError::Html {
-            title: html::title(whole),
+            title: html::title(input.bytes),
         }),
         name => Err(ParseError::UnexpectedRoot {
             format: Format::Xml,
@@ -27,7 +27,7 @@ pub(crate) fn parse(cursor: Cursor<'_>) -> Result<ErrorBody<'_>, ParseError> {
 }
 
 /// The first child element of `<root>` tells an error from a success response.
-fn ampache<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
+fn ampache<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
     let not_an_error = Err(ParseError::NotAnError {
         family: Some(Family::Ampache),
     });
@@ -36,31 +36,23 @@ fn ampache<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a
     }
     let error = loop {
         match reader.next()? {
-            Event::Start(tag) if tag.name == "error" => break tag,
-            Event::Start(_) | Event::End => return not_an_error,
-            Event::Text { .. } | Event::CData(_) => {}
+            Node::Start(tag) if tag.name() == "error" => break tag,
+            Node::Start(_) | Node::End => return not_an_error,
+            Node::Text(_) | Node::Reference(_) | Node::CData(_) => {}
         }
     };
-    let mut code = None;
-    let mut legacy_code = None;
-    for attr in error.attrs() {
-        let attr = attr?;
-        match attr.name {
-            "errorCode" => code = Some(attr.value()?),
-            "code" => legacy_code = Some(attr.value()?),
-            _ => {}
-        }
-    }
+    let (mut code, mut legacy_code) = (None, None);
+    error.attributes(|name, value| match name {
+        "errorCode" => code = Some(value),
+        "code" => legacy_code = Some(value),
+        _ => {}
+    })?;
     let body = match (code, legacy_code) {
         (Some(code), _) => modern(reader, &error, &code)?,
         (None, Some(code)) => ErrorBody {
             format: Format::Xml,
             code: code_from_text(&code)?,
-            message: if error.empty {
-                Cow::Borrowed("")
-            } else {
-                reader.text_content()?
-            },
+            message: content(reader, &error)?,
             shape: Shape::AmpacheLegacy,
         },
         (None, None) => return Err(missing(Family::Ampache, "errorCode")),
@@ -69,6 +61,7 @@ fn ampache<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a
     Ok(body)
 }
 
+/// API 5 and later: the code in `errorCode`, the rest in child elements.
 fn modern<'a>(
     reader: &mut XmlReader<'a>,
     error: &Tag<'a>,
@@ -79,8 +72,8 @@ fn modern<'a>(
     if !error.empty {
         loop {
             let field = match reader.next()? {
-                Event::Start(tag) if tag.empty => continue,
-                Event::Start(tag) => match tag.name {
+                Node::Start(tag) if tag.empty => continue,
+                Node::Start(tag) => match tag.name() {
                     "errorAction" => &mut action,
                     "errorType" => &mut error_type,
                     "errorMessage" => &mut message,
@@ -89,8 +82,8 @@ fn modern<'a>(
                         continue;
                     }
                 },
-                Event::End => break,
-                Event::Text { .. } | Event::CData(_) => continue,
+                Node::End => break,
+                Node::Text(_) | Node::Reference(_) | Node::CData(_) => continue,
             };
             *field = Some(reader.text_content()?);
         }
@@ -107,65 +100,61 @@ fn modern<'a>(
     })
 }
 
-fn lastfm<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
-    let status = status(&root)?;
-    let Some(error) = error_child(reader, &root, status.as_deref(), Family::Lastfm)? else {
+/// `<lfm status="failed">`, or `status="error"` as GNU FM (Libre.fm) also writes.
+fn lastfm<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
+    let mut status = None;
+    root.attributes(|name, value| {
+        if name == "status" {
+            status = Some(value);
+        }
+    })?;
+    let Some(error) = error_child(reader, root, status.as_deref(), Family::Lastfm)? else {
         return Err(ParseError::NotAnError {
             family: Some(Family::Lastfm),
         });
     };
     let mut code = None;
-    for attr in error.attrs() {
-        let attr = attr?;
-        if attr.name == "code" {
-            code = Some(attr.value()?);
+    error.attributes(|name, value| {
+        if name == "code" {
+            code = Some(value);
         }
-    }
+    })?;
     let code = code.ok_or_else(|| missing(Family::Lastfm, "code"))?;
     let body = ErrorBody {
         format: Format::Xml,
         code: code_from_text(&code)?,
-        message: if error.empty {
-            Cow::Borrowed("")
-        } else {
-            reader.text_content()?
-        },
+        message: content(reader, &error)?,
         shape: Shape::Lastfm,
     };
     reader.finish()?;
     Ok(body)
 }
 
-fn subsonic<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
+fn subsonic<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
     let mut status = None;
     let (mut version, mut server_type, mut server_version, mut open_subsonic) =
         (None, None, None, false);
-    for attr in root.attrs() {
-        let attr = attr?;
-        match attr.name {
-            "status" => status = Some(attr.value()?),
-            "version" => version = Some(attr.value()?),
-            "type" => server_type = Some(attr.value()?),
-            "serverVersion" => server_version = Some(attr.value()?),
-            "openSubsonic" => open_subsonic = attr.value()? == "true",
-            _ => {}
-        }
-    }
-    let Some(error) = error_child(reader, &root, status.as_deref(), Family::Subsonic)? else {
+    root.attributes(|name, value| match name {
+        "status" => status = Some(value),
+        "version" => version = Some(value),
+        "type" => server_type = Some(value),
+        "serverVersion" => server_version = Some(value),
+        // Ampache writes "1", the others "true".
+        "openSubsonic" => open_subsonic = matches!(&*value, "true" | "1"),
+        _ => {}
+    })?;
+    let Some(error) = error_child(reader, root, status.as_deref(), Family::Subsonic)? else {
         return Err(ParseError::NotAnError {
             family: Some(Family::Subsonic),
         });
     };
     let (mut code, mut message, mut help_url) = (None, None, None);
-    for attr in error.attrs() {
-        let attr = attr?;
-        match attr.name {
-            "code" => code = Some(attr.value()?),
-            "message" => message = Some(attr.value()?),
-            "helpUrl" => help_url = Some(attr.value()?),
-            _ => {}
-        }
-    }
+    error.attributes(|name, value| match name {
+        "code" => code = Some(value),
+        "message" => message = Some(value),
+        "helpUrl" => help_url = Some(value),
+        _ => {}
+    })?;
     let code = code.ok_or_else(|| missing(Family::Subsonic, "code"))?;
     if !error.empty {
         reader.skip_element()?;
@@ -185,14 +174,13 @@ fn subsonic<'a>(reader: &mut XmlReader<'a>, root: Tag<'a>) -> Result<ErrorBody<'
     })
 }
 
-fn status<'a>(root: &Tag<'a>) -> Result<Option<Cow<'a, str>>, ParseError> {
-    for attr in root.attrs() {
-        let attr = attr?;
-        if attr.name == "status" {
-            return attr.value().map(Some);
-        }
+/// The text of an element whose start tag was just read.
+fn content<'a>(reader: &mut XmlReader<'a>, element: &Tag<'a>) -> Result<Cow<'a, str>, ParseError> {
+    if element.empty {
+        Ok(Cow::Borrowed(""))
+    } else {
+        reader.text_content()
     }
-    Ok(None)
 }
 
 /// Finds the `<error>` child of a root with a `status` attribute. `None` when the response
@@ -206,7 +194,7 @@ fn error_child<'a>(
     if status == Some("ok") {
         return Ok(None);
     }
-    let failed = status == Some("failed");
+    let failed = matches!(status, Some("failed" | "error"));
     if root.empty {
         return if failed {
             Err(missing(family, "error"))
@@ -216,11 +204,11 @@ fn error_child<'a>(
     }
     loop {
         match reader.next()? {
-            Event::Start(tag) if tag.name == "error" => return Ok(Some(tag)),
-            Event::Start(tag) if !tag.empty => reader.skip_element()?,
-            Event::Start(_) | Event::Text { .. } | Event::CData(_) => {}
-            Event::End if failed => return Err(missing(family, "error")),
-            Event::End => return Ok(None),
+            Node::Start(tag) if tag.name() == "error" => return Ok(Some(tag)),
+            Node::Start(tag) if !tag.empty => reader.skip_element()?,
+            Node::Start(_) | Node::Text(_) | Node::Reference(_) | Node::CData(_) => {}
+            Node::End if failed => return Err(missing(family, "error")),
+            Node::End => return Ok(None),
         }
     }
 }
