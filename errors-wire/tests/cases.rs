@@ -1,0 +1,412 @@
+//! The bodies of `tests/cases/bodies/` (the workspace's cases of faults seen in real use
+//! or found by fuzzing), each parsed to the right value `tests/cases/expected.tsv` gives;
+//! then, for each kind of fault, more bodies of the same kind.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use errors_wire::{Family, Outcome, ParseError, Shape, classify, parse};
+
+fn cases() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
+}
+
+fn case(file: &str) -> Vec<u8> {
+    fs::read(cases().join("bodies").join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// `(file, family, code, message)` of every row of `expected.tsv`; messages are JSON-escaped
+/// there.
+fn expected() -> Vec<(String, Family, u32, String)> {
+    let table = fs::read_to_string(cases().join("expected.tsv")).expect("expected.tsv");
+    table
+        .lines()
+        .skip(1)
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let [file, family, code, message] = cells[..] else {
+                panic!("four columns: {line}");
+            };
+            let message: String = serde_json::from_str(&format!("\"{message}\""))
+                .unwrap_or_else(|e| panic!("{line}: {e}"));
+            (
+                file.trim_start_matches("bodies/").to_owned(),
+                family.parse().expect("a family"),
+                code.parse().expect("a code"),
+                message,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_case_gives_its_right_value() {
+    let rows = expected();
+    assert_eq!(rows.len(), 10);
+    for (file, family, code, message) in rows {
+        let body = case(&file);
+        let parsed = parse(&body).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(
+            (parsed.family(), parsed.code, &*parsed.message),
+            (family, code, message.as_str()),
+            "{file}"
+        );
+    }
+}
+
+// --- Libre.fm / GNU FM: its XML error turned into JSON ----------------------------------
+
+#[test]
+fn gnu_fm_nested_errors_are_lastfm() {
+    let body = case("librefm-nested-error.json");
+    let parsed = parse(&body).expect("an error body");
+    assert_eq!(parsed.shape, Shape::Lastfm);
+    assert_eq!(
+        errors_wire::ampache::parse(&case("librefm-nested-error.json")).map(|e| e.code),
+        Err(ParseError::WrongFamily {
+            expected: Family::Ampache,
+            found: Family::Lastfm
+        })
+    );
+    for (body, code, message) in [
+        (
+            &br##"{"error":{"code":"6","#text":"No tag with that name"}}"##[..],
+            6,
+            "No tag with that name",
+        ),
+        (
+            b"{\n  \"error\" : { \"#text\" : \"caf\\u00e9\", \"code\" : 29 }\n}",
+            29,
+            "caf\u{e9}",
+        ),
+    ] {
+        let parsed = parse(body).expect("an error body");
+        assert_eq!(
+            (parsed.family(), parsed.code, &*parsed.message),
+            (Family::Lastfm, code, message)
+        );
+    }
+    assert_eq!(
+        parse(br##"{"error":{"#text":"No code"}}"##),
+        Err(ParseError::MissingField {
+            family: Family::Lastfm,
+            field: "code"
+        })
+    );
+    // Ampache's own legacy shape keeps its family.
+    let ampache =
+        parse(br#"{"error":{"code":"401","message":"Session Expired"}}"#).expect("Ampache");
+    assert_eq!(ampache.shape, Shape::AmpacheLegacy);
+}
+
+// --- Madsonic: `madsonic-response` ---------------------------------------------------------
+
+#[test]
+fn madsonic_roots_are_subsonic() {
+    let xml = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<madsonic-response xmlns=\"http://madsonic.org/restapi\" status=\"failed\" version=\"2.5.0\">\n  <error code=\"40\" message=\"Wrong username or password.\"/>\n</madsonic-response>\n";
+    let json = case("madsonic-root.json");
+    for body in [&json[..], xml] {
+        let parsed = errors_wire::subsonic::parse(body).expect("a Subsonic error body");
+        assert_eq!(
+            (parsed.code, &*parsed.message),
+            (40, "Wrong username or password.")
+        );
+    }
+    for ok in [
+        &br#"{"madsonic-response":{"status":"ok","version":"2.5.0"}}"#[..],
+        b"<madsonic-response status=\"ok\" version=\"2.5.0\"/>",
+    ] {
+        assert_eq!(
+            parse(ok),
+            Err(ParseError::NotAnError {
+                family: Some(Family::Subsonic)
+            })
+        );
+    }
+    assert_eq!(
+        parse(br#"{"madsonic-response":{"status":"failed"}}"#),
+        Err(ParseError::MissingField {
+            family: Family::Subsonic,
+            field: "error"
+        })
+    );
+}
+
+// --- JSONP ---------------------------------------------------------------------------------
+
+#[test]
+fn jsonp_in_every_padding_servers_use() {
+    let json = r#"{"subsonic-response":{"status":"failed","version":"1.16.1","error":{"code":40,"message":"Wrong username or password"}}}"#;
+    for wrapped in [
+        format!("jsonpCallback(\n{json}\n);\n"),
+        format!("cb({json})"),
+        format!("cb({json});"),
+        format!("  jQuery35104_1700000000000 ( {json} ) ;  "),
+        format!("window.app.$handlers._cb1({json})"),
+        format!("/**/cb({json});"),
+        format!("/**/ typeof cb === 'function' && cb({json});"),
+        format!("// JSONP\nangular.callbacks._0({json})"),
+    ] {
+        let parsed = parse(wrapped.as_bytes()).unwrap_or_else(|e| panic!("{wrapped}: {e}"));
+        assert_eq!(
+            (parsed.family(), parsed.code, &*parsed.message),
+            (Family::Subsonic, 40, "Wrong username or password"),
+            "{wrapped}"
+        );
+    }
+    let lastfm = parse(br#"cb({"error":6,"message":"User not found"});"#).expect("Last.fm JSONP");
+    assert_eq!((lastfm.family(), lastfm.code), (Family::Lastfm, 6));
+    // A success wrapped the same way is a success.
+    assert_eq!(
+        parse(br#"cb({"subsonic-response":{"status":"ok","version":"1.16.1"}})"#),
+        Err(ParseError::NotAnError {
+            family: Some(Family::Subsonic)
+        })
+    );
+}
+
+#[test]
+fn broken_jsonp_says_what_is_wrong() {
+    let truncated: [&[u8]; 3] = [
+        br#"cb({"error":6,"message":"x"}"#,
+        br#"cb({"error":6,"#,
+        b"cb(",
+    ];
+    for body in truncated {
+        assert!(
+            matches!(parse(body), Err(ParseError::Truncated { .. })),
+            "{:?}",
+            parse(body)
+        );
+    }
+    assert!(matches!(
+        parse(br#"cb({"error":6,"message":"x"}) x"#),
+        Err(ParseError::Malformed { .. })
+    ));
+    // A call needs a JSON object or array inside to be JSONP.
+    for not_a_call in [&b"BADAUTH\n"[..], b"cb", b"1cb({})", b"alert(1)//", b"f(x)"] {
+        assert!(
+            matches!(parse(not_a_call), Err(ParseError::Unrecognised { .. })),
+            "{:?}",
+            parse(not_a_call)
+        );
+    }
+}
+
+// --- Declared encodings ----------------------------------------------------------------------
+
+#[test]
+fn declared_encodings_are_decoded() {
+    let body = case("ampache-latin1-declared.xml");
+    let parsed = parse(&body).expect("an Ampache body");
+    assert_eq!(
+        parsed.shape,
+        Shape::AmpacheModern {
+            action: "handshake".into(),
+            error_type: "account".into()
+        }
+    );
+    // é in ISO-8859-1, in CDATA, text and an attribute.
+    let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\" ?>\n<root>\n\t<error errorCode=\"4704\">\n\t\t<errorAction><![CDATA[caf\xe9]]></errorAction>\n\t\t<errorType>\xe9t\xe9</errorType>\n\t\t<errorMessage><![CDATA[Not Found: Beyonc\xe9]]></errorMessage>\n\t</error>\n</root>\n";
+    let parsed = parse(latin1).expect("a Latin-1 body");
+    assert_eq!(
+        (parsed.code, &*parsed.message),
+        (4704, "Not Found: Beyonc\u{e9}")
+    );
+    assert_eq!(
+        parsed.shape,
+        Shape::AmpacheModern {
+            action: "caf\u{e9}".into(),
+            error_type: "\u{e9}t\u{e9}".into()
+        }
+    );
+    // windows-1252: the euro sign and curly quotes live in 0x80-0x9f.
+    let cp1252 = b"<?xml version='1.0' encoding='windows-1252'?><subsonic-response status=\"failed\" version=\"1.16.1\"><error code=\"70\" message=\"\x93Caf\xe9\x94 costs 5\x80\"/></subsonic-response>";
+    assert_eq!(
+        parse(cp1252).map(|e| e.message.into_owned()),
+        Ok("\u{201c}Caf\u{e9}\u{201d} costs 5\u{20ac}".to_owned())
+    );
+    let latin1_lastfm = b"<?xml version=\"1.0\" encoding=\"latin1\"?><lfm status=\"failed\"><error code=\"6\">Artist \xc9dith not found</error></lfm>";
+    assert_eq!(
+        parse(latin1_lastfm).map(|e| e.message.into_owned()),
+        Ok("Artist \u{c9}dith not found".to_owned())
+    );
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xfe, 0xff]
+    } else {
+        vec![0xff, 0xfe]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_decoded() {
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<lfm status=\"failed\">\n  <error code=\"6\">Artist \u{c9}dith \u{1f600} not found</error>\n</lfm>\n";
+    for big_endian in [false, true] {
+        let body = utf16(xml, big_endian);
+        let parsed = parse(&body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (parsed.family(), parsed.code, &*parsed.message),
+            (Family::Lastfm, 6, "Artist \u{c9}dith \u{1f600} not found")
+        );
+        // Cut anywhere, it is truncated.
+        for len in 4..body.len() - 2 {
+            assert!(
+                matches!(parse(&body[..len]), Err(ParseError::Truncated { .. })),
+                "cut at {len}: {:?}",
+                parse(&body[..len])
+            );
+        }
+    }
+    let ok = utf16(
+        "<subsonic-response status=\"ok\" version=\"1.16.1\"/>",
+        false,
+    );
+    assert_eq!(
+        parse(&ok),
+        Err(ParseError::NotAnError {
+            family: Some(Family::Subsonic)
+        })
+    );
+}
+
+#[test]
+fn encodings_that_cannot_be_read_are_named() {
+    for (label, body) in [
+        (
+            "x-klingon",
+            &b"<?xml version=\"1.0\" encoding=\"x-klingon\"?><lfm status=\"failed\"/>"[..],
+        ),
+        (
+            "ISO-2022-JP",
+            b"<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><lfm/>",
+        ),
+    ] {
+        assert_eq!(
+            parse(body),
+            Err(ParseError::UnsupportedEncoding {
+                found: label.into()
+            })
+        );
+    }
+    // Undeclared, the body must be UTF-8; the first invalid byte is named.
+    assert_eq!(
+        parse(b"<lfm status=\"failed\"><error code=\"6\">caf\xe9</error></lfm>"),
+        Err(ParseError::NotUtf8 { offset: 40 })
+    );
+}
+
+// --- Comments ----------------------------------------------------------------------------
+
+#[test]
+fn short_comments_are_removed() {
+    let case_body = case("xml-short-comment.xml");
+    for (body, message) in [
+        (&case_body[..], "User  not found"),
+        (b"<lfm status=\"failed\"><error code=\"6\">User <!--->hidden--> not found</error></lfm>", "User  not found"),
+        (b"<lfm status=\"failed\"><error code=\"6\">User <!---->not found</error></lfm>", "User not found"),
+        (b"<lfm status=\"failed\"><!-->--><error code=\"6\">User not found</error></lfm>", "User not found"),
+    ] {
+        let parsed = parse(body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((parsed.code, &*parsed.message), (6, message), "{}", String::from_utf8_lossy(body));
+    }
+    assert!(matches!(
+        parse(b"<lfm status=\"failed\"><error code=\"6\">User <!-->hidden"),
+        Err(ParseError::Truncated { .. })
+    ));
+}
+
+// --- Problem details ---------------------------------------------------------------------
+
+#[test]
+fn problem_details_keep_their_family_whatever_their_extensions() {
+    for file in [
+        "problem-error-extension-number.json",
+        "problem-error-extension-string.json",
+    ] {
+        let body = case(file);
+        let parsed = parse(&body).expect("problem details");
+        assert_eq!(
+            (parsed.family(), parsed.code, &*parsed.message),
+            (Family::Problem, 40, "Token expired"),
+            "{file}"
+        );
+        assert_eq!(
+            errors_wire::problem::parse(&case(file)).map(|e| e.code),
+            Ok(40)
+        );
+        assert_eq!(
+            errors_wire::lastfm::parse(&case(file)),
+            Err(ParseError::WrongFamily {
+                expected: Family::Lastfm,
+                found: Family::Problem
+            })
+        );
+    }
+    for body in [
+        &br#"{"title":"Unauthorized","error":{"code":"7","message":"x"},"code":40}"#[..],
+        br#"{"status":401,"subsonic-response":{"status":"failed","error":{"code":70}},"code":40}"#,
+        br#"{"error":7,"message":"m","detail":"Token expired","code":40}"#,
+        br#"{"code":40,"instance":"/a","error":{"errorCode":"4701"}}"#,
+    ] {
+        let parsed = parse(body).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (parsed.family(), parsed.code),
+            (Family::Problem, 40),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+}
+
+#[test]
+fn problem_details_with_only_a_code() {
+    let body = case("problem-code-only.json");
+    let parsed = parse(&body).expect("problem details");
+    assert_eq!(
+        (parsed.family(), parsed.code, &*parsed.message),
+        (Family::Problem, 5, "")
+    );
+    assert_eq!(errors_wire::problem::parse(&body).map(|e| e.code), Ok(5));
+    for content_type in [
+        Some("application/problem+json"),
+        Some("application/json"),
+        None,
+    ] {
+        let Outcome::ApiError(error) = classify(200, content_type, &body) else {
+            panic!("{content_type:?}: an error, not a success");
+        };
+        assert_eq!((error.family(), error.code), (Family::Problem, 5));
+    }
+    // What our own renderer writes for a code alone reads back.
+    let mut rendered = Vec::new();
+    errors_wire::problem::render(
+        &mut rendered,
+        &errors_wire::problem::Problem {
+            code: Some(5),
+            ..Default::default()
+        },
+    );
+    assert_eq!(rendered, body.trim_ascii_end());
+}
+
+// --- Control characters from the wire ------------------------------------------------------
+
+#[test]
+fn control_characters_are_kept_as_sent() {
+    let body = case("terminal-control-chars.json");
+    let parsed = parse(&body).expect("a Last.fm body");
+    assert_eq!(parsed.code, 6);
+    assert!(parsed.message.contains('\u{1b}') && parsed.message.contains('\n'));
+}
