@@ -213,3 +213,23 @@ fn build_rewrites_only_changed_files() {
     assert_eq!(before, after, "unchanged content is not rewritten");
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// The catalog the derive's compile-fail tests include (errors-core/tests/ui/catalogs/) is
+/// the one generated from tests/spec/shop.yaml, the bundled specs having no placeholders.
+/// `ERRORS_BLESS=1` rewrites it.
+#[test]
+fn ui_test_catalog_is_fresh() {
+    let spec_path = root().join("tests/spec/shop.yaml");
+    let spec = errors_codegen::load(&spec_path).unwrap_or_else(|report| panic!("{report}"));
+    let expected = errors_codegen::rust_source(&spec, "shop.yaml");
+    let path = root().join("errors-core/tests/ui/catalogs/shop.rs");
+    if std::env::var_os("ERRORS_BLESS").is_some() {
+        std::fs::write(&path, &expected).expect("writable");
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == expected,
+        "{} is stale\nmend with: ERRORS_BLESS=1 cargo test -p errors-codegen-cli --test fresh",
+        path.display()
+    );
+}

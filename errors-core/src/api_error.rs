@@ -73,9 +73,10 @@ pub trait ApiError {
     }
 
     /// The message sent with the code: the spec's default message for the code unless the
-    /// error has its own.
+    /// error has its own, with `{{` and `}}` written as single braces. A derived error fills
+    /// the message's `{name}` placeholders from its fields of those names.
     fn message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.code().message())
+        crate::placeholders::fill(self.code().message(), &[])
     }
 
     /// The HTTP status the error is sent with in API `version` (a version id such as `"6"`

@@ -4,14 +4,16 @@
 
 /// Inherent methods and trait impls of a generated `ErrorCode`, from its [`Catalog`]
 /// impl: `$codes` are its numbers in numeric order, `$nearest` the message for
-/// each gap between them (for the derive's compile-time check of an unknown code).
+/// each gap between them (for the derive's compile-time check of an unknown code),
+/// `$placeholders` the `(code, placeholders, explanation)` of each code whose messages
+/// have placeholders (for the derive's check of a variant's fields).
 ///
 /// [`Catalog`]: crate::Catalog
 /// [`CodeInfo`]: crate::CodeInfo
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_catalog {
-    ($ty:ident, $codes:expr, $nearest:expr) => {
+    ($ty:ident, $codes:expr, $nearest:expr, $placeholders:expr) => {
         impl $ty {
             /// The code with this variant name.
             #[must_use]
@@ -99,6 +101,14 @@ macro_rules! __impl_catalog {
             #[must_use]
             pub const fn __unknown_code(code: u32) -> &'static str {
                 $crate::__private::unknown_code($codes, $nearest, code)
+            }
+
+            /// For the compile-time checks of `#[derive(ApiError)]`: empty when every
+            /// placeholder of `code`'s messages names one of `fields`, else why not.
+            #[doc(hidden)]
+            #[must_use]
+            pub const fn __missing_fields(code: u32, fields: &[&str]) -> &'static str {
+                $crate::__private::missing_fields($placeholders, code, fields)
             }
         }
 

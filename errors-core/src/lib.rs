@@ -68,6 +68,7 @@ extern crate self as errors_core;
 mod api_error;
 mod catalog;
 mod impl_catalog;
+mod placeholders;
 mod receive;
 mod respond;
 mod typed;
@@ -78,6 +79,9 @@ mod serde_code;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::api_error::__private::*;
+    pub use crate::placeholders::{
+        DisplayField, Field, OtherField, check_fields, fill, missing_fields,
+    };
     pub use crate::serde_code::{deserialize_code, serialize_code};
     pub use serde;
 }

@@ -152,7 +152,15 @@ fn expand_struct(
         .code
         .as_ref()
         .map(|keyed| codes.value(&keyed.value));
-    let checks = codes.checks();
+    let mut checks = codes.checks();
+    if let (Some(keyed), None) = (&input.attrs.code, &input.message) {
+        checks.extend(fields_check(
+            &codes,
+            &keyed.value,
+            fields,
+            input.ident.span(),
+        ));
+    }
     let mut body = quote! {
         fn code(&self) -> Self::Catalog {
             #checks
@@ -179,6 +187,16 @@ fn expand_struct(
         let value = message_expr(message, fields, bounds, |field| {
             let member = &field.member;
             quote_spanned!(message.literal.span()=> self.#member)
+        });
+        body.extend(quote! {
+            fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                #value
+            }
+        });
+    } else if !fields.is_empty() {
+        let value = filled_message(fields, |field| {
+            let member = &field.member;
+            quote!(&self.#member)
         });
         body.extend(quote! {
             fn message(&self) -> ::std::borrow::Cow<'_, str> {
@@ -229,6 +247,9 @@ struct Arms {
     default_message: Vec<TokenStream>,
     default_http_status: Vec<TokenStream>,
     no_help_url: Vec<TokenStream>,
+    /// The compile-time checks that variants sending their code's spec message have a
+    /// field for each of its placeholders.
+    field_checks: Vec<TokenStream>,
 }
 
 impl Arms {
@@ -294,7 +315,26 @@ impl Arms {
             self.message
                 .push(quote!(Self::#ident { #(#bindings)* .. } => #value,));
         } else {
-            self.default_message.push(any.clone());
+            if let Some(keyed) = &variant.attrs.code {
+                self.field_checks.push(fields_check(
+                    codes,
+                    &keyed.value,
+                    &variant.fields,
+                    ident.span(),
+                ));
+            }
+            if variant.fields.is_empty() {
+                self.default_message.push(any.clone());
+            } else {
+                let bindings = variant.fields.iter().map(|field| {
+                    let (member, binding) = (&field.member, &field.binding);
+                    quote!(#member: #binding,)
+                });
+                let value =
+                    filled_message(&variant.fields, |field| field.binding.to_token_stream());
+                self.message
+                    .push(quote!(Self::#ident { #(#bindings)* } => #value,));
+            }
         }
 
         self.default_http_status.push(any.clone());
@@ -319,11 +359,13 @@ impl Arms {
             default_http_status,
             help_url,
             no_help_url,
+            field_checks,
         } = self;
         let checks = codes.checks();
         let mut methods = quote! {
             fn code(&self) -> Self::Catalog {
                 #checks
+                #(#field_checks)*
                 match self {
                     #(#code)*
                 }
@@ -344,9 +386,10 @@ impl Arms {
             let rest = or_arm(
                 &default_message,
                 &quote! {
-                    ::std::borrow::Cow::Borrowed(::errors_core::Catalog::message(
-                        ::errors_core::ApiError::code(self),
-                    ))
+                    ::errors_core::__private::fill(
+                        ::errors_core::Catalog::message(::errors_core::ApiError::code(self)),
+                        &[],
+                    )
                 },
             );
             methods.extend(quote! {
@@ -515,6 +558,47 @@ impl<'c> Codes<'c> {
             #(#each)*
         }
     }
+}
+
+/// The check that the fields named `fields` cover the placeholders of the spec message of
+/// `code`, spanned at `span` (the variant or struct): a const that fails to evaluate with the
+/// catalog's explanation.
+fn fields_check(codes: &Codes, code: &Code, fields: &[Field], span: Span) -> TokenStream {
+    let catalog = codes.catalog;
+    let number = match code {
+        Code::Number { value, .. } => {
+            LitInt::new(&value.to_string(), Span::call_site()).into_token_stream()
+        }
+        Code::Name(name) if codes.plain => quote!(#catalog::#name.as_u32()),
+        Code::Name(name) => quote!(<#catalog>::#name.as_u32()),
+    };
+    let names = fields.iter().map(|field| field.name.to_string());
+    quote_spanned! {span=>
+        const _: () = ::errors_core::__private::check_fields(
+            <#catalog>::__missing_fields(#number, &[#(#names),*]),
+        );
+    }
+}
+
+/// The spec's message of the code, its placeholders filled from the fields (each through
+/// `access`, a reference to its value); a field whose type has no `Display` fills nothing.
+fn filled_message<'f>(
+    fields: &'f [Field<'f>],
+    access: impl Fn(&'f Field<'f>) -> TokenStream,
+) -> TokenStream {
+    let values = fields.iter().map(|field| {
+        let name = field.name.to_string();
+        let value = access(field);
+        quote!((#name, (&::errors_core::__private::Field(#value)).as_placeholder()))
+    });
+    quote! {{
+        #[allow(unused_imports)]
+        use ::errors_core::__private::{DisplayField as _, OtherField as _};
+        ::errors_core::__private::fill(
+            ::errors_core::Catalog::message(::errors_core::ApiError::code(self)),
+            &[#(#values),*],
+        )
+    }}
 }
 
 fn respan(tokens: TokenStream, span: Span) -> TokenStream {

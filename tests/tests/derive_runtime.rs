@@ -254,6 +254,71 @@ fn downstream_catalog() {
     );
 }
 
+/// A variant without a `message` sends the spec's, its `{sku}` filled from the field of that
+/// name, whatever the field's `Display` type; other fields are ignored.
+#[derive(Debug, ApiError)]
+#[api_error(catalog = errors_tests::shop::ErrorCode)]
+enum SpecMessages {
+    #[api_error(code = OutOfStock)]
+    Sold {
+        sku: &'static str,
+        warehouse: Vec<u8>,
+    },
+    #[api_error(code = 1)]
+    SoldOut { count: u32, sku: u64 },
+    #[api_error(code = PaymentDeclined)]
+    Declined { attempt: Opaque },
+}
+
+#[derive(Debug)]
+struct Opaque;
+
+/// The same for a struct, and a field whose type has no `Display` (left as written).
+#[derive(Debug, ApiError)]
+#[api_error(catalog = errors_tests::shop::ErrorCode, code = OutOfStock)]
+struct NotShown {
+    sku: Opaque,
+}
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = errors_tests::shop::ErrorCode, code = OutOfStock)]
+struct Shown {
+    sku: String,
+}
+
+#[test]
+fn the_spec_message_is_filled_from_fields() {
+    let sold = SpecMessages::Sold {
+        sku: "A-1",
+        warehouse: vec![1],
+    };
+    assert_eq!(sold.message(), "Item A-1 is out of stock");
+    assert_eq!(
+        SpecMessages::SoldOut { count: 2, sku: 7 }.message(),
+        "Item 7 is out of stock"
+    );
+    let declined = SpecMessages::Declined { attempt: Opaque };
+    assert_eq!(declined.message(), "Payment declined");
+    assert!(matches!(declined.message(), std::borrow::Cow::Borrowed(_)));
+    assert_eq!(
+        Shown { sku: "B-2".into() }.message(),
+        "Item B-2 is out of stock"
+    );
+    assert_eq!(
+        NotShown { sku: Opaque }.message(),
+        "Item {sku} is out of stock"
+    );
+    // The rendered body carries the filled message.
+    let response = sold.render(&errors_core::RequestContext::new(
+        "1",
+        errors_core::Format::Json,
+    ));
+    assert!(
+        String::from_utf8_lossy(&response.body).contains("Item A-1 is out of stock"),
+        "{response:?}"
+    );
+}
+
 /// `help_url` on a variant or a struct becomes the `helpUrl` of the Subsonic body; a
 /// variant without one sends none.
 #[test]

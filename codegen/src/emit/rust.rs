@@ -110,7 +110,7 @@ fn module(spec: &Spec) -> TokenStream {
                 }
             }
 
-            ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST);
+            ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
         }
     }
 }
@@ -161,6 +161,16 @@ fn blocks(spec: &Spec) -> [(&'static str, String); 4] {
         &mut tables,
         &format!("    const NEAREST: &[&str; {}] = &[", nearest.len()),
         &nearest,
+    );
+
+    tables.push_str(
+        "    /// The placeholders of each code whose messages have some; for the derive's checks.\n",
+    );
+    let placeholders = placeholder_rows(spec, &codes);
+    list(
+        &mut tables,
+        "    const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[",
+        &placeholders,
     );
 
     let path = |code: &&Code| format!("ErrorCode::{}", code.name);
@@ -344,6 +354,38 @@ fn url(text: &str) -> String {
     } else {
         code_span(text)
     }
+}
+
+/// `(code, placeholders, explanation)` for each code whose messages have placeholders (the
+/// same in every locale, which `check` makes sure of), as literals: the derive's check that
+/// a variant sending the message has a field for each.
+fn placeholder_rows(spec: &Spec, codes: &[(u32, &Code)]) -> Vec<String> {
+    let default_locale = spec.default_locale();
+    codes
+        .iter()
+        .filter_map(|(number, code)| {
+            let message = code.message.get(default_locale, default_locale)?;
+            let names = crate::placeholders::parse(message).ok()?.0;
+            if names.is_empty() {
+                return None;
+            }
+            let list: Vec<String> = names.iter().map(|name| string(name)).collect();
+            let braced: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+            let explanation = format!(
+                "code {number} ({}) of catalog `{}` has the message {:?}: a variant that sends it \
+                 needs a field named {} (or a `message` of its own)",
+                code.name,
+                spec.id,
+                message,
+                braced.join(", ")
+            );
+            Some(format!(
+                "({number}, &[{}], {})",
+                list.join(", "),
+                string(&explanation)
+            ))
+        })
+        .collect()
 }
 
 /// For each gap between sorted codes, the message naming the codes around it, as literals.

@@ -505,6 +505,9 @@ pub mod ampache {
         "no such code in catalog `ampache`; nearest known codes: 4710 (BadRequest), 4742 (FailedAccessCheck)",
         "no such code in catalog `ampache`; nearest known codes: 4742 (FailedAccessCheck)",
     ];
+    /// The placeholders of each code whose messages have some; for the derive's checks.
+    const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[
+    ];
     /// Every code, in numeric order.
     const VARIANTS: &[ErrorCode; 15] = &[
         ErrorCode::LegacyBadRequest,
@@ -569,5 +572,5 @@ pub mod ampache {
             ErrorCode::from_code(code)
         }
     }
-    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST);
+    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
 }

@@ -733,6 +733,9 @@ pub mod lastfm {
         "no such code in catalog `lastfm`; nearest known codes: 28 (GeoRestricted), 29 (RateLimitExceeded)",
         "no such code in catalog `lastfm`; nearest known codes: 29 (RateLimitExceeded)",
     ];
+    /// The placeholders of each code whose messages have some; for the derive's checks.
+    const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[
+    ];
     /// Every code, in numeric order.
     const VARIANTS: &[ErrorCode; 27] = &[
         ErrorCode::InvalidService,
@@ -821,5 +824,5 @@ pub mod lastfm {
             ErrorCode::from_code(code)
         }
     }
-    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST);
+    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
 }

@@ -352,6 +352,9 @@ pub mod subsonic {
         "no such code in catalog `subsonic`; nearest known codes: 60 (TrialExpired), 70 (NotFound)",
         "no such code in catalog `subsonic`; nearest known codes: 70 (NotFound)",
     ];
+    /// The placeholders of each code whose messages have some; for the derive's checks.
+    const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[
+    ];
     /// Every code, in numeric order.
     const VARIANTS: &[ErrorCode; 12] = &[
         ErrorCode::Generic,
@@ -410,5 +413,5 @@ pub mod subsonic {
             ErrorCode::from_code(code)
         }
     }
-    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST);
+    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
 }
