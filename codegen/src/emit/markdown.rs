@@ -7,7 +7,12 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use pulldown_cmark::HeadingLevel;
+
 use crate::emit::bodies::{self, Sample};
+use crate::emit::commonmark::{
+    code_span, contained, heading_text, inline, longest_run, table_cell, url,
+};
 use crate::emit::facts;
 use crate::model::{Code, Format, Lifecycle, Message, Spec};
 use crate::resolved::{Resolved, ResolvedCode};
@@ -29,19 +34,19 @@ pub(crate) fn page(resolved: &Resolved<'_>, source: &Path) -> String {
     let spec = resolved.spec;
     let mut out = String::new();
     stamp(&mut out, &source.display().to_string());
-    let _ = writeln!(out, "# {} errors\n", spec.title);
+    let _ = writeln!(out, "# {} errors\n", heading_text(&spec.title));
     let _ = writeln!(
         out,
-        "Every error code of the {} ({} codes), generated from `{}`. The API's own \
-         documentation: <{}>.\n",
-        spec.title,
+        "Every error code of the {} ({} codes), generated from {}. The API's own \
+         documentation: {}.\n",
+        inline(&spec.title),
         spec.codes.len(),
-        source.display(),
-        spec.docs_url
+        code_span(&source.display().to_string()),
+        url(&spec.docs_url)
     );
     for warning in &spec.warnings {
         out.push_str("> [!WARNING]\n");
-        for line in warning.trim_end().lines() {
+        for line in contained(warning.trim_end(), HeadingLevel::H3).lines() {
             out.push_str(if line.is_empty() { ">" } else { "> " });
             out.push_str(line);
             out.push('\n');
@@ -49,7 +54,8 @@ pub(crate) fn page(resolved: &Resolved<'_>, source: &Path) -> String {
         out.push('\n');
     }
     if !spec.rules.trim().is_empty() {
-        let _ = writeln!(out, "## Rules\n\n{}\n", spec.rules.trim_end());
+        let rules = contained(spec.rules.trim_end(), HeadingLevel::H3);
+        let _ = writeln!(out, "## Rules\n\n{}\n", rules.trim_end());
     }
     versions(&mut out, resolved);
     table(&mut out, resolved);
@@ -88,7 +94,12 @@ pub fn code_section(spec: &Spec, number: u32, code: &Code) -> String {
 
 fn section(out: &mut String, resolved: &Resolved<'_>, resolved_code: &ResolvedCode<'_>) {
     let (number, code) = (resolved_code.number, resolved_code.code);
-    let _ = writeln!(out, "## {number} {}: {}\n", code.name, code.title);
+    let _ = writeln!(
+        out,
+        "## {number} {}: {}\n",
+        code.name,
+        heading_text(&code.title)
+    );
     match code.lifecycle {
         Lifecycle::Active => {}
         Lifecycle::Deprecated => out.push_str("**Deprecated**: still sent, on its way out.\n\n"),
@@ -97,19 +108,22 @@ fn section(out: &mut String, resolved: &Resolved<'_>, resolved_code: &ResolvedCo
              never reused.\n\n",
         ),
     }
-    let _ = writeln!(out, "{}\n", code.description.trim_end());
+    let description = contained(code.description.trim_end(), HeadingLevel::H4);
+    let _ = writeln!(out, "{}\n", description.trim_end());
     facts_list(out, resolved, resolved_code);
     for meaning in &code.meanings {
         let _ = writeln!(
             out,
             "\n### Also: {} ({})\n\n{}",
-            meaning.title,
+            inline(&meaning.title),
             meaning.name,
-            meaning.description.trim_end()
+            contained(meaning.description.trim_end(), HeadingLevel::H4).trim_end()
         );
     }
     if !code.note.trim().is_empty() {
-        let _ = writeln!(out, "\n**Note.** {}", code.note.trim_end());
+        // Contained as placed: after the label, a fence opener is no longer one.
+        let note = contained(&format!("**Note.** {}", code.note.trim()), HeadingLevel::H4);
+        let _ = writeln!(out, "\n{}", note.trim_end());
     }
     examples(out, resolved, resolved_code);
 }
@@ -132,9 +146,9 @@ pub(crate) fn index(specs: &[Resolved<'_>]) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | [{}]({}) |",
-            spec.title,
+            table_cell(&spec.title),
             spec.codes.len(),
-            versions.join(", "),
+            table_cell(&versions.join(", ")),
             formats.join(", "),
             file_name(spec),
             file_name(spec)
@@ -163,7 +177,7 @@ fn versions(out: &mut String, resolved: &Resolved<'_>) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
-            version.id,
+            table_cell(&version.id),
             formats.join(", "),
             statuses,
             if version.legacy_codes { "yes" } else { "no" }
@@ -174,8 +188,8 @@ fn versions(out: &mut String, resolved: &Resolved<'_>) {
         let _ = writeln!(
             out,
             "### Version {}\n\n{}\n",
-            version.id,
-            version.notes.trim_end()
+            heading_text(&version.id),
+            contained(version.notes.trim_end(), HeadingLevel::H4).trim_end()
         );
     }
 }
@@ -214,8 +228,8 @@ fn table(out: &mut String, resolved: &Resolved<'_>) {
             out,
             "| [{number}](#{number}) | `{}` | {} | {} | {} | {} |",
             code.name,
-            code.title,
-            statuses(resolved_code),
+            table_cell(&code.title),
+            table_cell(&statuses(resolved_code)),
             code.retry.as_str(),
             code.lifecycle.as_str()
         );
@@ -232,7 +246,7 @@ fn reserved(out: &mut String, spec: &Spec) {
     );
     out.push_str("| Number | Why |\n|---|---|\n");
     for (number, why) in &spec.reserved {
-        let _ = writeln!(out, "| {number} | {} |", why.trim().replace('\n', " "));
+        let _ = writeln!(out, "| {number} | {} |", table_cell(why));
     }
     out.push('\n');
 }
@@ -271,17 +285,17 @@ fn facts_list(out: &mut String, resolved: &Resolved<'_>, resolved_code: &Resolve
     let code = resolved_code.code;
     match &code.message {
         Message::Plain(text) => {
-            let _ = writeln!(out, "- **Default message:** `{text}`");
+            let _ = writeln!(out, "- **Default message:** {}", code_span(text));
         }
         Message::Localized(map) => {
             out.push_str("- **Default message:**\n");
             for (locale, text) in map {
-                let _ = writeln!(out, "  - {locale}: `{text}`");
+                let _ = writeln!(out, "  - {}: {}", inline(locale), code_span(text));
             }
         }
     }
     if !code.error_types.is_empty() {
-        let types: Vec<String> = code.error_types.iter().map(|t| format!("`{t}`")).collect();
+        let types: Vec<String> = code.error_types.iter().map(|t| code_span(t)).collect();
         let _ = writeln!(out, "- **Error types:** {}", types.join(", "));
     }
     let _ = writeln!(out, "- **HTTP status:** {}", statuses(resolved_code));
@@ -308,7 +322,7 @@ fn facts_list(out: &mut String, resolved: &Resolved<'_>, resolved_code: &Resolve
         .unwrap_or_default();
     let _ = writeln!(out, "- **Retry:** `{}`. {advice}", code.retry.as_str());
     if let Some(since) = &code.since {
-        let _ = writeln!(out, "- **Since:** version {since}");
+        let _ = writeln!(out, "- **Since:** version {}", inline(since));
     }
 }
 
@@ -338,13 +352,19 @@ fn examples(out: &mut String, resolved: &Resolved<'_>, code: &ResolvedCode<'_>) 
         } else {
             let _ = writeln!(out, "\n{label}, {}:\n", versions_label(&ids));
         }
-        let fence = if sample.format == Format::Xml {
+        let language = if sample.format == Format::Xml {
             "xml"
         } else {
             "json"
         };
         let text = String::from_utf8_lossy(&sample.body);
-        let _ = writeln!(out, "```{fence}\n{}\n```", text.trim_end_matches('\n'));
+        // Longer than any run of backticks in the body (a message may hold some).
+        let fence = "`".repeat(longest_run(&text, '`').max(2) + 1);
+        let _ = writeln!(
+            out,
+            "{fence}{language}\n{}\n{fence}",
+            text.trim_end_matches('\n')
+        );
     }
 }
 

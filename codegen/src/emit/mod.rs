@@ -1,6 +1,7 @@
 //! Everything generated from a valid spec.
 
 pub mod bodies;
+mod commonmark;
 pub mod facts;
 pub mod fixtures;
 pub mod markdown;

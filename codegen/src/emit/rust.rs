@@ -6,6 +6,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::commonmark::url;
 use super::rustdoc::{Doc, code_span, doc_lines, doc_text, inline, no_doctests};
 use crate::model::{Code, Lifecycle, Spec};
 
@@ -334,26 +335,13 @@ fn variant_doc(spec: &Spec, number: u32, code: &Code) -> Vec<Doc> {
     }
     doc.push(Doc::Line(facts));
     if !code.note.trim().is_empty() {
-        doc.push(Doc::Prose(format!(
+        // Made safe as placed: after the label, a fence opener is no longer one.
+        doc.push(Doc::Prose(no_doctests(&format!(
             "Note: {}",
-            no_doctests(code.note.trim())
-        )));
+            code.note.trim()
+        ))));
     }
     doc
-}
-
-/// A URL as an autolink (`<https://...>`) when it can be one, else as a code span: a space,
-/// `<` or `>` would end the autolink early and leave the rest as Markdown.
-fn url(text: &str) -> String {
-    let autolink = text.contains("://")
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`'));
-    if autolink {
-        format!("<{text}>")
-    } else {
-        code_span(text)
-    }
 }
 
 /// `(code, placeholders, explanation)` for each code whose messages have placeholders (the

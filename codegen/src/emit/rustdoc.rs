@@ -13,48 +13,15 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::commonmark::longest_run;
+pub(crate) use super::commonmark::{code_span, inline};
+
 /// Whether `c` cannot stand as itself in Rust source: a control character other than tab
 /// (rustc refuses a lone CR in a doc comment) or a bidirectional control (rustc denies
 /// those in comments and literals, as they can make code read other than it compiles).
 pub(crate) fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\t')
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Whether `c` ends a line for some reader of the text: Markdown (LF, CR), Unicode (NEL,
-/// line and paragraph separators), or a terminal (form feed, vertical tab).
-fn breaks_line(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
-
-/// `text` on one line: each run of whitespace or line breaks becomes one space, and the ends
-/// are trimmed. A title or message placed within a generated line cannot then start a
-/// Markdown block of its own.
-pub(crate) fn inline(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || breaks_line(c))
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// `text` as a Markdown code span, shown exactly: on one line (see [`inline`]), delimited
-/// by more backticks than the longest run inside, padded with a space where it starts or
-/// ends with a backtick (CommonMark strips one space on each side).
-pub(crate) fn code_span(text: &str) -> String {
-    let text = inline(text);
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    if text.is_empty() {
-        // A space alone is kept as the span's content: an empty span cannot be written.
-        "` `".to_owned()
-    } else if text.starts_with('`') || text.ends_with('`') {
-        format!("{fence} {text} {fence}")
-    } else {
-        format!("{fence}{text}{fence}")
-    }
 }
 
 /// `markdown` with every code block (fenced with backticks or tildes, or indented) written
@@ -103,8 +70,7 @@ pub(crate) fn no_doctests(markdown: &str) -> String {
                 if let Some((start, content)) = block.take() {
                     out.push_str(&markdown[copied..start]);
                     // A fence longer than any run of backticks inside, so none closes it.
-                    let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-                    let fence = "`".repeat(longest.max(2) + 1);
+                    let fence = "`".repeat(longest_run(&content, '`').max(2) + 1);
                     out.push_str(&format!("{fence}text\n{content}"));
                     if !content.ends_with('\n') {
                         out.push('\n');
@@ -120,7 +86,8 @@ pub(crate) fn no_doctests(markdown: &str) -> String {
         }
     }
     out.push_str(&markdown[copied..]);
-    out
+    // What is still open (an HTML block) is closed or shown as text, as in the docs pages.
+    super::commonmark::contained(&out, pulldown_cmark::HeadingLevel::H1)
 }
 
 /// `line` with each character that cannot stand in source (see [`needs_escape`]) shown as
