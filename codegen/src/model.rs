@@ -121,6 +121,9 @@ pub struct Code {
     /// The first version that has this code (a version id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
+    /// The last version that has this code (a version id): a code the API stopped sending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     /// Other meanings the API gives the same number.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meanings: Vec<Meaning>,

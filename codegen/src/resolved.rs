@@ -148,6 +148,15 @@ codes:
     retry: never
     legacy: 1
     since: "4"
+  5:
+    name: Gone
+    title: t
+    description: d
+    message: gone
+    retry: never
+    until: "4"
+    lifecycle: retired
+    note: n
 "#;
         crate::load_str("shop.yaml", text).unwrap_or_else(|report| panic!("{report}"))
     }
@@ -188,5 +197,34 @@ codes:
         assert_eq!(statuses, [400, 404, 400]);
         assert_eq!(resolved.code(3).map(|c| c.sending.len()), Some(2));
         assert!(resolved.code(4).is_none());
+        // `until`: sent up to that version, not after.
+        let gone = resolved.code(5).expect("code 5");
+        let ids: Vec<&str> = gone.sending.iter().map(|s| s.version.id.as_str()).collect();
+        assert_eq!(ids, ["3", "4"]);
+    }
+
+    /// `until` names a version of the spec, no earlier than `since`.
+    #[test]
+    fn until_is_checked() {
+        let text = |since: &str, until: &str| {
+            format!(
+                "id: shop\ntitle: Shop\ndocs_url: https://x\nfamily: lastfm\njson_code: number\n\
+                 code_ranges: [[1, 99]]\nlocales: [en]\nversions:\n  - id: \"1\"\n    formats: [xml]\n\
+                 \x20 - id: \"2\"\n    formats: [json]\ncodes:\n  1:\n    name: A\n    title: t\n\
+                 \x20   description: d\n    message: m\n    retry: never\n    since: \"{since}\"\n\
+                 \x20   until: \"{until}\"\n"
+            )
+        };
+        assert!(crate::load_str("shop.yaml", &text("1", "2")).is_ok());
+        for (since, until, says) in [
+            ("1", "3", "unknown version `3`"),
+            ("2", "1", "comes before"),
+        ] {
+            let report = crate::load_str("shop.yaml", &text(since, until))
+                .err()
+                .map(|report| report.to_string())
+                .unwrap_or_default();
+            assert!(report.contains(says), "{since}..{until}: {report}");
+        }
     }
 }

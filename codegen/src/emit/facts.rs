@@ -10,7 +10,8 @@ pub fn is_legacy_code(spec: &Spec, number: u32) -> bool {
 }
 
 /// The versions that send `number`, oldest first: a legacy code only in versions with
-/// `legacy_codes`, a code with `since` from that version on, any other code in all of them.
+/// `legacy_codes`, a code with `since` from that version on and with `until` up to that
+/// version, any other code in all of them.
 pub fn versions_sending<'s>(spec: &'s Spec, number: u32, code: &Code) -> Vec<&'s Version> {
     sending_versions(spec, code, is_legacy_code(spec, number))
         .map(|(_, version)| version)
@@ -30,10 +31,16 @@ pub(crate) fn sending_versions<'s>(
         .as_deref()
         .and_then(|since| spec.versions.iter().position(|v| v.id == since))
         .unwrap_or(0);
+    let last = code
+        .until
+        .as_deref()
+        .and_then(|until| spec.versions.iter().position(|v| v.id == until))
+        .unwrap_or(usize::MAX);
     spec.versions
         .iter()
         .enumerate()
         .skip(first)
+        .take_while(move |(at, _)| *at <= last)
         .filter(move |(_, version)| !legacy || version.legacy_codes)
 }
 
