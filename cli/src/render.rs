@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use errors_wire::ErrorFields;
+use errors_wire::jsonp::Callback;
 use errors_wire::subsonic::OpenSubsonic;
 
 use crate::{Failure, Outcome, specs};
@@ -23,7 +24,8 @@ use errors_codegen::model::Format;
 A flag the chosen body does not carry is a usage error, never dropped: --action and --type \
 only for Ampache's modern shape (API 5 and later, and API 3's JSON), --server-type and \
 --server-version only for Subsonic (they make the body OpenSubsonic's), --help-url only for \
-an OpenSubsonic body.
+an OpenSubsonic body, --callback only with --format jsonp (Subsonic and Last.fm), which \
+needs it.
 
 Exit status: 0 rendered, 2 usage error (an unknown API, version, code or format; a flag the \
 body does not carry; an unreadable --spec-dir)."
@@ -38,9 +40,14 @@ pub struct Args {
     /// 1.16.1.
     #[arg(long)]
     version: Option<String>,
-    /// The body format.
+    /// The body format: `xml`, `json`, or `jsonp` (Subsonic and Last.fm: the JSON body in a
+    /// call of --callback, sent as `application/javascript`).
     #[arg(long, value_parser = parse_format)]
     format: Format,
+    /// JSONP: the function the body calls, a JavaScript identifier path such as `cb` or
+    /// `app.onError`; anything else is refused.
+    #[arg(long, value_name = "NAME")]
+    callback: Option<String>,
     /// The error code: a number, written as given even when the spec does not have it, or
     /// a variant name of the spec (`NotFound`), as `explain` takes it.
     #[arg(long)]
@@ -72,7 +79,7 @@ pub struct Args {
     spec_dir: Option<PathBuf>,
 }
 
-/// `--format`, by the words specs use (`xml`, `json`).
+/// `--format`, by the words specs use (`xml`, `json`) and `jsonp`.
 fn parse_format(word: &str) -> Result<Format, String> {
     word.parse()
         .map_err(|e: errors_wire::UnknownWord| e.to_string())
@@ -99,8 +106,16 @@ pub fn run(args: &Args) -> Outcome {
             error_type: args.error_type.as_deref(),
             help_url: args.help_url.as_deref(),
             open_subsonic: open_subsonic.is_some(),
+            callback: args.callback.as_deref(),
         },
     )?;
+    // The refusal names the rule, never the text: a callback is request text.
+    let callback = args
+        .callback
+        .as_deref()
+        .map(Callback::new)
+        .transpose()
+        .map_err(|e| Failure::Usage(format!("error: --callback: {e}")))?;
     // A number is rendered as given; a name must be one of the spec's.
     let number = match args.code.parse::<u32>() {
         Ok(number) => number,
@@ -139,6 +154,7 @@ pub fn run(args: &Args) -> Outcome {
     // newest version's shape; the status stays the requested version's, as in errors-core.
     let wire_target = errors_wire::Target {
         open_subsonic,
+        callback,
         ..errors_wire::Target::new(spec.family, format, target.wire)
     };
     let mut body = Vec::with_capacity(256 + message.len());

@@ -360,3 +360,154 @@ fn help_exits_0() {
         assert!(help.contains(option), "{help}");
     }
 }
+
+fn dialect(file: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../errors-wire/tests/dialects")
+        .join(file);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `--format jsonp --callback NAME`: the JSON body in a call, as the reference Subsonic
+/// server (5.0, protocol 1.11.0) and GNU FM write it, sent as `application/javascript`.
+#[test]
+fn jsonp_bodies() {
+    assert_renders(
+        &[
+            "render",
+            "--api",
+            "subsonic",
+            "--version",
+            "1.11.0",
+            "--format",
+            "jsonp",
+            "--callback",
+            "cb",
+            "--code",
+            "40",
+            "--message",
+            "Wrong username or password.",
+        ],
+        &dialect("subsonic-reference/5.0-wrong-credentials.jsonp"),
+        "200",
+        "application/javascript",
+        "Subsonic JSONP",
+    );
+    assert_renders(
+        &[
+            "render",
+            "--api",
+            "lastfm",
+            "--format",
+            "jsonp",
+            "--callback",
+            "cb",
+            "--code",
+            "6",
+            "--message",
+            "Invalid parameters - Your request is missing a required parameter",
+        ],
+        &dialect("librefm/invalid-parameters.jsonp"),
+        "400",
+        "application/javascript",
+        "Last.fm JSONP",
+    );
+}
+
+/// JSONP needs a callback, only Subsonic and Last.fm have it, a callback needs JSONP, and a
+/// refused callback is never echoed.
+#[test]
+fn jsonp_usage_errors_exit_2() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["--api", "subsonic", "--format", "jsonp"], "--callback"),
+        (
+            &["--api", "ampache", "--format", "jsonp", "--callback", "cb"],
+            "no JSONP",
+        ),
+        (
+            &["--api", "lastfm", "--format", "json", "--callback", "cb"],
+            "--format jsonp",
+        ),
+        (
+            &[
+                "--api",
+                "lastfm",
+                "--format",
+                "jsonp",
+                "--callback",
+                "alert(1);evil",
+            ],
+            "identifier path",
+        ),
+    ];
+    for (args, says) in cases {
+        let args = [&["render", "--code", "40", "--message", "m"][..], args].concat();
+        let output = run(&args, None);
+        let text = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {text}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        assert!(text.contains(says), "{args:?}: {text}");
+        assert!(!text.contains("evil"), "the callback is echoed: {text}");
+    }
+}
+
+/// `--server-type` and `--server-version` make the body OpenSubsonic's: `type`,
+/// `serverVersion` and `openSubsonic`, in the order navidrome writes them, read back as such.
+#[test]
+fn opensubsonic_bodies() {
+    for format in ["xml", "json"] {
+        let output = run(
+            &[
+                "render",
+                "--api",
+                "subsonic",
+                "--format",
+                format,
+                "--code",
+                "40",
+                "--server-type",
+                "navidrome",
+                "--server-version",
+                "0.63.2 (be10f89)",
+                "--help-url",
+                "https://example.org/40",
+            ],
+            None,
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let parsed = errors_wire::parse(&output.stdout).expect("a Subsonic body");
+        let errors_wire::Shape::Subsonic {
+            version,
+            server_type,
+            server_version,
+            open_subsonic,
+            help_url,
+            ..
+        } = parsed.shape
+        else {
+            panic!("{format}: a Subsonic body");
+        };
+        assert_eq!(version.as_deref(), Some("1.16.1"), "{format}");
+        assert_eq!(server_type.as_deref(), Some("navidrome"), "{format}");
+        assert_eq!(
+            server_version.as_deref(),
+            Some("0.63.2 (be10f89)"),
+            "{format}"
+        );
+        assert!(open_subsonic, "{format}");
+        assert_eq!(
+            help_url.as_deref(),
+            Some("https://example.org/40"),
+            "{format}"
+        );
+        let text = String::from_utf8_lossy(&output.stdout);
+        let order: Vec<usize> = ["version", "type", "serverVersion", "openSubsonic", "error"]
+            .iter()
+            .map(|key| {
+                text.find(key)
+                    .unwrap_or_else(|| panic!("{format}: {key} in {text}"))
+            })
+            .collect();
+        assert!(order.is_sorted(), "{format}: {text}");
+    }
+}

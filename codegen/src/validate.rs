@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Pos, Source};
 use crate::ident::{self, Case};
-use crate::model::{HttpStatus, Lifecycle, Message, Spec};
+use crate::model::{Format, HttpStatus, Lifecycle, Message, Spec};
 use crate::placeholders::{self, Placeholders};
 use crate::yaml::Node;
 
@@ -174,6 +174,14 @@ impl Validator<'_> {
                 let pos = self.pos(&["versions", &index, "formats"]);
                 self.emit(pos, format!("version `{}` serves no format", version.id));
             }
+            if let Some(at) = version.formats.iter().position(|f| *f == Format::Jsonp) {
+                let pos = self.pos(&["versions", &index, "formats", &at.to_string()]);
+                self.emit(
+                    pos,
+                    "`jsonp` is JSON wrapped in the client's callback, not a format of its own: \
+                     list `json`",
+                );
+            }
             self.status(version.http_status, &["versions", &index, "http_status"]);
         }
     }
@@ -280,6 +288,20 @@ impl Validator<'_> {
             {
                 let pos = self.pos(&at("since"));
                 self.emit(pos, format!("`since` names unknown version `{since}`"));
+            }
+            if let Some(until) = &entry.until {
+                let position = |id: &str| spec.versions.iter().position(|v| v.id == id);
+                let pos = self.pos(&at("until"));
+                match (position(until), entry.since.as_deref().map(position)) {
+                    (None, _) => {
+                        self.emit(pos, format!("`until` names unknown version `{until}`"));
+                    }
+                    (Some(last), Some(Some(first))) if last < first => self.emit(
+                        pos,
+                        format!("`until` version `{until}` comes before the `since` version"),
+                    ),
+                    _ => {}
+                }
             }
             if entry.lifecycle == Lifecycle::Retired && entry.note.trim().is_empty() {
                 let pos = self.pos(&at("lifecycle"));

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use errors_wire::jsonp::Callback;
 use errors_wire::{ErrorFields, Target, subsonic};
 
 use crate::{ApiError, Catalog, Family, Format};
@@ -25,6 +26,8 @@ pub struct RequestContext<'a> {
     action: &'a str,
     legacy_codes: bool,
     open_subsonic: Option<subsonic::OpenSubsonic<'a>>,
+    callback: Option<Callback<'a>>,
+    protocol_version: &'a str,
 }
 
 impl<'a> RequestContext<'a> {
@@ -34,7 +37,8 @@ impl<'a> RequestContext<'a> {
     /// `"8"` for Ampache, `"2.0"` for Last.fm, the protocol version such as `"1.16.1"` for
     /// Subsonic), or for Ampache a full version (`"6.0.0"`, `"5.5.6"`, `"350001"`) whose
     /// major number picks the API. A version the catalog does not know is treated as its
-    /// newest.
+    /// newest. A Subsonic body never echoes it: its `version` is the server's own protocol
+    /// version ([`RequestContext::protocol_version`]).
     #[must_use]
     pub const fn new(version: &'a str, format: Format) -> Self {
         RequestContext {
@@ -43,7 +47,30 @@ impl<'a> RequestContext<'a> {
             action: "",
             legacy_codes: true,
             open_subsonic: None,
+            callback: None,
+            protocol_version: subsonic::DEFAULT_VERSION,
         }
+    }
+
+    /// Subsonic: the protocol version the server speaks, written as the body's `version`;
+    /// by default [`subsonic::DEFAULT_VERSION`] (`1.16.1`). It is the server's, never the
+    /// client's: a client compares it with its own, and codes 20 and 30 say which side must
+    /// upgrade (the reference server, Subsonic 5.0, sends its XSD's version with both).
+    #[must_use]
+    pub const fn protocol_version(mut self, version: &'a str) -> Self {
+        self.protocol_version = version;
+        self
+    }
+
+    /// The JSONP callback of a [`Format::Jsonp`] request (Subsonic `f=jsonp&callback=NAME`,
+    /// Last.fm `format=json&callback=NAME`): the body becomes `NAME(...);`, sent as
+    /// `application/javascript`. Check the request's text with
+    /// [`Callback::new`](crate::wire::jsonp::Callback::new) first; a
+    /// JSONP request without a valid callback gets plain JSON.
+    #[must_use]
+    pub const fn callback(mut self, callback: Callback<'a>) -> Self {
+        self.callback = Some(callback);
+        self
     }
 
     /// The method the client called (Ampache's `errorAction`); empty unless set.
@@ -141,9 +168,15 @@ fn render_as<E: ApiError + ?Sized>(
         type_uri: (!api.docs_url.is_empty()).then_some(api.docs_url),
         status: Some(status),
     };
+    // A Subsonic body announces the server's protocol version, never the client's.
+    let wire_version = match family {
+        Family::Subsonic => request.protocol_version,
+        Family::Ampache | Family::Lastfm | Family::Problem => request.version,
+    };
     let target = Target {
         open_subsonic: request.open_subsonic,
-        ..Target::new(family, request.format, request.version)
+        callback: request.callback,
+        ..Target::new(family, request.format, wire_version)
     };
     let mut body = Vec::with_capacity(256 + message.len());
     let content_type = errors_wire::render(&mut body, &target, &fields);
@@ -161,5 +194,58 @@ fn legacy_message<'m, C: Catalog>(code: C, legacy: C, message: Cow<'m, str>) -> 
         Cow::Borrowed(legacy.message())
     } else {
         message
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{lastfm, subsonic};
+
+    fn body(response: &Response) -> &str {
+        std::str::from_utf8(&response.body).unwrap_or_default()
+    }
+
+    /// Code 30 tells an old server from a new client: the body carries the server's protocol
+    /// version, whatever the client sent (Subsonic 5.0, `checkAPIVersion`).
+    #[test]
+    fn a_subsonic_body_announces_the_servers_protocol_version() {
+        let error = subsonic::ErrorCode::ServerMustUpgrade;
+        for client in ["1.99.0", "1.2.0", "opensubsonic", "<x>"] {
+            let response = error.render(&RequestContext::new(client, Format::Xml));
+            assert!(body(&response).contains(r#"version="1.16.1""#), "{client}");
+            assert!(!body(&response).contains(client), "{client}");
+            let response =
+                error.render(&RequestContext::new(client, Format::Json).protocol_version("1.11.0"));
+            assert!(
+                body(&response).contains(r#""version" : "1.11.0""#),
+                "{client}"
+            );
+        }
+    }
+
+    #[test]
+    fn jsonp_calls_the_callback() {
+        let callback = errors_wire::jsonp::Callback::new("app.onError").expect("a callback");
+        let request = RequestContext::new("1.16.1", Format::Jsonp).callback(callback);
+        let response = subsonic::ErrorCode::WrongCredentials.render(&request);
+        assert_eq!(response.content_type, "application/javascript");
+        let text = body(&response);
+        assert!(
+            text.starts_with("app.onError({") && text.ends_with("});"),
+            "{text}"
+        );
+        let parsed = errors_wire::parse(&response.body).expect("JSONP reads back");
+        assert_eq!((parsed.code, parsed.format), (40, Format::Jsonp));
+
+        let request = RequestContext::new("2.0", Format::Jsonp).callback(callback);
+        let response = lastfm::ErrorCode::InvalidParams.render(&request);
+        assert_eq!(response.content_type, "application/javascript");
+        assert!(body(&response).starts_with(r#"app.onError({"error":6,"#));
+        // Without a callback there is nothing to call: plain JSON, labelled as JSON.
+        let response =
+            lastfm::ErrorCode::InvalidParams.render(&RequestContext::new("2.0", Format::Jsonp));
+        assert_eq!(response.content_type, "application/json");
+        assert!(body(&response).starts_with(r#"{"error":6,"#));
     }
 }

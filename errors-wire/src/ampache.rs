@@ -68,20 +68,22 @@ impl ApiVersion {
     pub const fn is_legacy(self, format: Format) -> bool {
         matches!(
             (self, format),
-            (Self::V3, Format::Xml) | (Self::V4, Format::Xml | Format::Json)
+            (Self::V3, Format::Xml) | (Self::V4, Format::Xml | Format::Json | Format::Jsonp)
         )
     }
 }
 
-/// The `Content-Type` the server sends with a body in `format`.
+/// The `Content-Type` the server sends with a body in `format`. Ampache's own API has no
+/// JSONP: [`Format::Jsonp`] gets JSON.
 pub const fn content_type(format: Format) -> &'static str {
     match format {
         Format::Xml => "text/xml; charset=UTF-8",
-        Format::Json => "application/json; charset=UTF-8",
+        Format::Json | Format::Jsonp => "application/json; charset=UTF-8",
     }
 }
 
-/// Appends the body the server sends for `error` under `version` in `format`.
+/// Appends the body the server sends for `error` under `version` in `format`;
+/// [`Format::Jsonp`] writes JSON, as Ampache's own API has no JSONP.
 ///
 /// Allocates nothing beyond growing `out`.
 ///
@@ -102,8 +104,8 @@ pub fn render(out: &mut Vec<u8>, version: ApiVersion, format: Format, error: &Er
     match (format, version.is_legacy(format)) {
         (Format::Xml, true) => legacy_xml(out, error),
         (Format::Xml, false) => modern_xml(out, error),
-        (Format::Json, true) => legacy_json(out, error),
-        (Format::Json, false) => modern_json(out, error),
+        (Format::Json | Format::Jsonp, true) => legacy_json(out, error),
+        (Format::Json | Format::Jsonp, false) => modern_json(out, error),
     }
 }
 

@@ -9,7 +9,8 @@ use crate::{Family, Format};
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ErrorBody<'a> {
-    /// The encoding the body was in; [`Format::Json`] for JSONP, whose padding is stripped.
+    /// The encoding the body was in; [`Format::Jsonp`] for JSON in a callback's call, whose
+    /// padding is stripped.
     pub format: Format,
     /// The error code, whether it was sent as a number or as a numeric string.
     pub code: u32,

@@ -15,10 +15,12 @@ pub const fn content_type(format: Format) -> &'static str {
     match format {
         Format::Xml => "text/xml; charset=utf-8",
         Format::Json => "application/json",
+        Format::Jsonp => crate::jsonp::CONTENT_TYPE,
     }
 }
 
-/// Appends the Last.fm error body for `code` and `message` in `format`.
+/// Appends the Last.fm error body for `code` and `message` in `format`. For
+/// [`Format::Jsonp`] this is the JSON inside the call; [`crate::render`] writes the call.
 ///
 /// Allocates nothing beyond growing `out`.
 ///
@@ -40,7 +42,7 @@ pub fn render(out: &mut Vec<u8>, format: Format, code: u32, message: &str) {
             xml::write_text(out, message);
             out.extend_from_slice(b"</error>\n</lfm>\n");
         }
-        Format::Json => {
+        Format::Json | Format::Jsonp => {
             out.extend_from_slice(b"{\"error\":");
             num::write_u64(out, code.into());
             out.extend_from_slice(b",\"message\":");

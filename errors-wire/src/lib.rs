@@ -32,6 +32,7 @@
 #![warn(missing_docs)]
 
 pub mod ampache;
+pub mod jsonp;
 pub mod lastfm;
 pub mod problem;
 pub mod subsonic;

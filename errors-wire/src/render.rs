@@ -1,6 +1,7 @@
 //! One body for any family: which shape a client gets is decided here, once, for the
 //! servers, the fixtures and the command line alike.
 
+use crate::jsonp::{self, Callback};
 use crate::{Family, Format, ampache, lastfm, problem, subsonic, version};
 
 /// The values an error body is rendered from. A shape that does not carry a field ignores
@@ -58,6 +59,11 @@ pub struct Target<'a> {
     pub version: &'a str,
     /// Subsonic only: answer as an OpenSubsonic server.
     pub open_subsonic: Option<subsonic::OpenSubsonic<'a>>,
+    /// The callback a [`Format::Jsonp`] body calls. Subsonic and Last.fm bodies are wrapped
+    /// in it; without one, or for a family without JSONP (Ampache's own API, problem
+    /// details), the body is plain JSON with JSON's `Content-Type`, as navidrome and
+    /// supysonic answer a JSONP request whose callback is missing or refused.
+    pub callback: Option<Callback<'a>>,
 }
 
 impl<'a> Target<'a> {
@@ -69,15 +75,34 @@ impl<'a> Target<'a> {
             format,
             version,
             open_subsonic: None,
+            callback: None,
+        }
+    }
+
+    /// A client of `family` asking for JSONP calling `callback`, in `version`.
+    pub const fn jsonp(family: Family, version: &'a str, callback: Callback<'a>) -> Self {
+        Target {
+            callback: Some(callback),
+            ..Target::new(family, Format::Jsonp, version)
+        }
+    }
+
+    /// The format the body is written in: [`Format::Jsonp`] only when it gets its call.
+    pub const fn body_format(&self) -> Format {
+        match (self.format, self.callback, self.family) {
+            (Format::Jsonp, Some(_), Family::Lastfm | Family::Subsonic) => Format::Jsonp,
+            (Format::Jsonp, _, _) => Format::Json,
+            (format, _, _) => format,
         }
     }
 
     /// The `Content-Type` a body for this target is sent with.
     pub const fn content_type(&self) -> &'static str {
+        let format = self.body_format();
         match self.family {
-            Family::Ampache => ampache::content_type(self.format),
-            Family::Lastfm => lastfm::content_type(self.format),
-            Family::Subsonic => subsonic::content_type(self.format),
+            Family::Ampache => ampache::content_type(format),
+            Family::Lastfm => lastfm::content_type(format),
+            Family::Subsonic => subsonic::content_type(format),
             Family::Problem => problem::CONTENT_TYPE,
         }
     }
@@ -95,7 +120,29 @@ impl<'a> Target<'a> {
 /// assert_eq!(body, br#"{"error":6,"message":"User not found"}"#);
 /// assert_eq!(content_type, "application/json");
 /// ```
+///
+/// JSONP, for a Subsonic or Last.fm client that sent a callback:
+///
+/// ```
+/// use errors_wire::jsonp::Callback;
+/// use errors_wire::{ErrorFields, Family, Target};
+///
+/// let callback = Callback::new("app.onError")?;
+/// let mut body = Vec::new();
+/// let fields = ErrorFields::new(6, "User not found");
+/// let content_type = errors_wire::render(&mut body, &Target::jsonp(Family::Lastfm, "2.0", callback), &fields);
+/// assert_eq!(body, br#"app.onError({"error":6,"message":"User not found"});"#);
+/// assert_eq!(content_type, "application/javascript");
+/// # Ok::<(), errors_wire::jsonp::InvalidCallback>(())
+/// ```
 pub fn render(out: &mut Vec<u8>, target: &Target<'_>, fields: &ErrorFields<'_>) -> &'static str {
+    let callback = match target.body_format() {
+        Format::Jsonp => target.callback,
+        Format::Xml | Format::Json => None,
+    };
+    if let Some(callback) = callback {
+        jsonp::open(out, callback);
+    }
     match target.family {
         Family::Ampache => {
             let api = ampache::ApiVersion::from_id(version::major(target.version));
@@ -121,6 +168,9 @@ pub fn render(out: &mut Vec<u8>, target: &Target<'_>, fields: &ErrorFields<'_>) 
             };
             problem::render(out, &details);
         }
+    }
+    if callback.is_some() {
+        jsonp::close(out);
     }
     target.content_type()
 }

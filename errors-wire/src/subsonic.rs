@@ -47,9 +47,13 @@ pub fn protocol_version(requested: &str) -> &str {
 }
 
 /// The `Content-Type` of a body in `format`: Subsonic servers (the reference one is
-/// Ampache's) label their bodies as Ampache does.
+/// Ampache's) label XML and JSON bodies as Ampache does; JSONP is `application/javascript`
+/// (navidrome, gonic, Airsonic).
 pub const fn content_type(format: Format) -> &'static str {
-    crate::ampache::content_type(format)
+    match format {
+        Format::Jsonp => crate::jsonp::CONTENT_TYPE,
+        Format::Xml | Format::Json => crate::ampache::content_type(format),
+    }
 }
 
 impl<'a> Options<'a> {
@@ -94,7 +98,8 @@ pub enum XmlLayout {
     Bare,
 }
 
-/// Appends the Subsonic error body for `error` in `format`.
+/// Appends the Subsonic error body for `error` in `format`. For [`Format::Jsonp`] this is
+/// the JSON inside the call; [`crate::render`] writes the call.
 ///
 /// Allocates nothing beyond growing `out`.
 ///
@@ -114,7 +119,7 @@ pub enum XmlLayout {
 pub fn render(out: &mut Vec<u8>, format: Format, error: &ErrorFields<'_>, options: &Options<'_>) {
     match format {
         Format::Xml => render_xml(out, error, options),
-        Format::Json => render_json(out, error, options),
+        Format::Json | Format::Jsonp => render_json(out, error, options),
     }
 }
 

@@ -3,13 +3,18 @@
 
 use std::fmt;
 
-/// The two encodings every family speaks.
+/// The encoding of a body: XML and JSON, which every family speaks, and JSONP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     /// An XML document.
     Xml,
     /// A JSON document.
     Json,
+    /// JSON wrapped in a call of the client's callback, `NAME(...);` (Subsonic
+    /// `f=jsonp&callback=NAME`, Last.fm `format=json&callback=NAME`). Rendered only with a
+    /// [`crate::jsonp::Callback`] (see [`crate::Target::callback`]); a family without JSONP
+    /// (Ampache's own API, problem details) answers in JSON.
+    Jsonp,
 }
 
 impl fmt::Display for Format {
@@ -17,6 +22,7 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Xml => "XML",
             Format::Json => "JSON",
+            Format::Jsonp => "JSONP",
         })
     }
 }
@@ -117,6 +123,7 @@ macro_rules! vocabulary {
 vocabulary!(Format, "format", "The lower-case name specs, query parameters (`f=xml`) and file extensions use.", [
     Xml => "xml",
     Json => "json",
+    Jsonp => "jsonp",
 ]);
 vocabulary!(Family, "family", "The name a spec's `family` uses.", [
     Ampache => "ampache",

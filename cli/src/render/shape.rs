@@ -83,6 +83,8 @@ pub struct Given<'a> {
     pub help_url: Option<&'a str>,
     /// `--server-type` and `--server-version`.
     pub open_subsonic: bool,
+    /// `--callback`.
+    pub callback: Option<&'a str>,
 }
 
 /// A usage error for the first value given that the body for `spec`, `target` and `format`
@@ -122,6 +124,26 @@ pub fn refuse_unused(
             "OpenSubsonic server fields",
             " (only Subsonic bodies can be OpenSubsonic's)",
         );
+    }
+    let jsonp = matches!(spec.family, Family::Subsonic | Family::Lastfm);
+    match (format, given.callback) {
+        (Format::Jsonp, _) if !jsonp => {
+            return Err(Failure::Usage(format!(
+                "error: --format jsonp: {} has no JSONP (Subsonic and Last.fm bodies have): \
+                 use --format json",
+                body()
+            )));
+        }
+        (Format::Jsonp, None) => {
+            return Err(Failure::Usage(
+                "error: --format jsonp needs --callback NAME, the function the body calls"
+                    .to_owned(),
+            ));
+        }
+        (Format::Xml | Format::Json, Some(_)) => {
+            return refuse("--callback", "JSONP callback", " (give --format jsonp)");
+        }
+        _ => {}
     }
     if given.help_url.is_some() && !given.open_subsonic {
         let hint = if spec.family == Family::Subsonic {

@@ -324,6 +324,9 @@ fn facts_list(out: &mut String, resolved: &Resolved<'_>, resolved_code: &Resolve
     if let Some(since) = &code.since {
         let _ = writeln!(out, "- **Since:** version {}", inline(since));
     }
+    if let Some(until) = &code.until {
+        let _ = writeln!(out, "- **Until:** version {until}");
+    }
 }
 
 /// The example bodies, versions that send the same bytes grouped under one heading.
@@ -381,5 +384,6 @@ fn format_label(format: Format) -> &'static str {
     match format {
         Format::Xml => "XML",
         Format::Json => "JSON",
+        Format::Jsonp => "JSONP",
     }
 }

@@ -26,7 +26,11 @@ pub(crate) fn parse(
     };
     Some(match json_shapes::parse(inner, every_member) {
         Ok(_) if !padded.closed => Err(inner.end()),
-        parsed => parsed,
+        Ok(body) => Ok(ErrorBody {
+            format: Format::Jsonp,
+            ..body
+        }),
+        Err(e) => Err(e),
     })
 }
 
