@@ -9,8 +9,9 @@ use crate::{ErrorBody, Family, ParseError, num, read};
 /// The media type of a problem details body.
 pub const CONTENT_TYPE: &str = "application/problem+json";
 
-/// The standard members, in the order they are written; an extension member with one of
-/// these names is not written, so the body never holds a name twice.
+/// The standard members, in the order they are written. An extension member with one of
+/// these names is not written, nor one whose name an earlier extension member has, so the
+/// body never holds a name twice (RFC 8259 leaves what a reader makes of that open).
 const STANDARD_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
 
 /// A problem details object, as plain values. Absent members are not written.
@@ -28,7 +29,8 @@ pub struct Problem<'a> {
     pub instance: Option<&'a str>,
     /// `code`: the API's error code.
     pub code: Option<u32>,
-    /// Further extension members, written after the standard ones in this order.
+    /// Further extension members, written after the standard ones in this order; one named
+    /// like a standard member or like an earlier extension member is left out.
     pub extensions: &'a [(&'a str, Value<'a>)],
 }
 
@@ -67,8 +69,9 @@ pub fn render(out: &mut Vec<u8>, problem: &Problem<'_>) {
     if let Some(code) = problem.code {
         num::write_u64(object.member("code"), code.into());
     }
-    for (name, value) in problem.extensions {
-        if STANDARD_MEMBERS.contains(name) {
+    for (at, (name, value)) in problem.extensions.iter().enumerate() {
+        let earlier = problem.extensions.get(..at).unwrap_or_default();
+        if STANDARD_MEMBERS.contains(name) || earlier.iter().any(|(seen, _)| seen == name) {
             continue;
         }
         let out = object.member(name);

@@ -401,6 +401,97 @@ fn problem_details_with_only_a_code() {
     assert_eq!(rendered, body.trim_ascii_end());
 }
 
+/// The member names of a JSON object, in order and with repeats, as a reader that keeps
+/// every member sees them (serde_json's `Value` would keep only the last of two).
+fn member_names(body: &[u8]) -> Vec<String> {
+    struct Names;
+    impl<'de> serde::de::Visitor<'de> for Names {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut names = Vec::new();
+            while let Some(name) = map.next_key::<String>()? {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                names.push(name);
+            }
+            Ok(names)
+        }
+    }
+    let mut reader = serde_json::Deserializer::from_slice(body);
+    serde::Deserializer::deserialize_map(&mut reader, Names).expect("a JSON object")
+}
+
+#[test]
+fn problem_details_never_hold_a_member_name_twice() {
+    use errors_wire::problem::{self, Problem, Value};
+    let extensions = [
+        ("error", Value::Int(7)),
+        ("code", Value::Int(99)),
+        ("detail", Value::Str("a second detail")),
+        ("retryAfter", Value::Int(30)),
+        ("error", Value::Str("invalid_token")),
+        ("retryAfter", Value::Int(60)),
+        ("subsonic-response", Value::Bool(true)),
+    ];
+    let mut body = Vec::new();
+    problem::render(
+        &mut body,
+        &Problem {
+            title: Some("Unauthorized"),
+            status: Some(401),
+            detail: Some("Token expired"),
+            code: Some(40),
+            extensions: &extensions,
+            ..Problem::default()
+        },
+    );
+    assert_eq!(
+        member_names(&body),
+        [
+            "title",
+            "status",
+            "detail",
+            "code",
+            "error",
+            "retryAfter",
+            "subsonic-response"
+        ]
+    );
+    // The first of two extension members with one name is the one written.
+    let text = String::from_utf8(body.clone()).expect("UTF-8");
+    assert!(
+        text.contains(r#""error":7"#) && text.contains(r#""retryAfter":30"#),
+        "{text}"
+    );
+    // Extension members named like other families' keys leave it problem details.
+    let parsed = parse(&body).expect("problem details");
+    assert_eq!(
+        (parsed.family(), parsed.code, &*parsed.message),
+        (Family::Problem, 40, "Token expired")
+    );
+    // The standard members are all optional: a code alone, then with extensions only.
+    for extensions in [&[][..], &extensions[..]] {
+        let mut body = Vec::new();
+        problem::render(
+            &mut body,
+            &Problem {
+                code: Some(5),
+                extensions,
+                ..Problem::default()
+            },
+        );
+        let names = member_names(&body);
+        let unique: std::collections::BTreeSet<&String> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        assert_eq!(problem::parse(&body).map(|e| e.code), Ok(5));
+    }
+}
+
 // --- Control characters from the wire ------------------------------------------------------
 
 #[test]

@@ -102,14 +102,17 @@ impl<'de> Object<'de> for Top {
                 _ => ctx.skip(&mut map)?,
             }
         }
-        Ok(top.decide())
+        Ok(top.decide(self.every_member))
     }
 }
 
 impl<'a> TopLevel<'a> {
     /// Problem details first: their extension members may be named like another family's.
-    fn decide(self) -> Outcome<'a> {
-        if self.is_problem() {
+    /// Read as problem details (`problem_expected`, [`crate::problem::parse`]), a body with
+    /// a `code` and no standard member is one too, whatever extensions it has: our own
+    /// renderer writes `{"code":5,"error":..}` for an error with nothing else.
+    fn decide(self, problem_expected: bool) -> Outcome<'a> {
+        if self.is_problem() || (problem_expected && self.code.is_some()) {
             return self.problem();
         }
         if let Some(subsonic) = self.subsonic {
