@@ -211,8 +211,50 @@ fn print_text(report: &Report<'_>, colour: bool) -> Outcome {
         report.code,
         label("name"),
         label("message"),
-        report.message,
+        shown(report.message),
         label("retry")
     );
     Ok(())
+}
+
+/// `text` from the wire as a terminal may show it: each control character (which could move
+/// the cursor, recolour, or start a line that forges another field) and each bidirectional
+/// control or line separator (which could reorder or break the line) as its escape (`\n`,
+/// `\u{1b}`, `\u{202e}`), so every field stays on its one line.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+                    | '\u{2028}' | '\u{2029}'
+            )
+    };
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn wire_text_stays_on_its_line() {
+        assert_eq!(shown("User not found"), "User not found");
+        assert_eq!(shown("caf\u{e9} \\ ok"), "caf\u{e9} \\ ok");
+        assert_eq!(
+            shown("a\u{1b}[31mRED\u{1b}[0m\nretry:   spoofed\u{7}\r\t\u{202e}x\u{2028}\u{85}"),
+            "a\\u{1b}[31mRED\\u{1b}[0m\\nretry:   spoofed\\u{7}\\r\\t\\u{202e}x\\u{2028}\\u{85}"
+        );
+    }
 }

@@ -224,6 +224,54 @@ fn text_output() {
     }
 }
 
+/// Text from the wire never reaches the terminal raw: escape sequences, a bell and a newline
+/// that would forge a `retry:` line are shown escaped, one line per field.
+#[test]
+fn text_output_escapes_control_characters() {
+    let body = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/cases/bodies/terminal-control-chars.json"),
+    )
+    .expect("the case body");
+    let output = run(&["parse"], Some(&body));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        !text.contains(|c: char| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    let labels: Vec<&str> = text
+        .lines()
+        .map(|line| line.split(':').next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        labels,
+        ["api", "code", "name", "message", "retry"],
+        "{text}"
+    );
+    assert!(
+        text.contains("\\u{1b}[31m") && text.contains("\\n"),
+        "{text}"
+    );
+}
+
+/// Ampache 412, sent by the development line between 4.2 and 4.4 (see spec/ampache.yaml),
+/// is named and never retried.
+#[test]
+fn ampache_legacy_412_is_named() {
+    let body = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/cases/bodies/ampache4-legacy-412.xml"),
+    )
+    .expect("the case body");
+    let output = run(&["parse"], Some(&body));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    for expected in ["ampache", "412", "LegacyFailedAccessCheck", "never ("] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+}
+
 #[test]
 fn problem_details() {
     let anonymous = br#"{"type":"https://example.com/probs/out-of-credit","title":"Out of credit","status":403,"detail":"Your balance is 30","code":4742}"#;
