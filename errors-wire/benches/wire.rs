@@ -473,7 +473,8 @@ fn success_body(format: Format, len: usize) -> Vec<u8> {
             "  <song id=\"1\"><title><![CDATA[Caf\u{e9} & Co]]></title><artist id=\"2\">A &amp; B</artist></song>\n".as_bytes(),
             b"</root>\n",
         ),
-        Format::Json => (
+        // Only XML and JSON success bodies are timed; JSONP would be the same JSON.
+        Format::Json | Format::Jsonp => (
             b"{\"total_count\":100000,\"song\":[",
             "{\"id\":\"1\",\"title\":\"Caf\\u00e9 & Co\",\"artist\":{\"id\":\"2\",\"name\":\"A \\/ B\"}},".as_bytes(),
             b"{}]}",
