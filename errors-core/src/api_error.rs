@@ -269,7 +269,9 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// with [`Display`](core::fmt::Display) or with a format spec after a colon (`{0:?}`,
 /// `{id:>8}`). A message without placeholders, like the catalog's default, is returned as
 /// [`Cow::Borrowed`] and costs no allocation. A default message that has placeholders
-/// itself is sent as the spec writes it; give the variant a `message` to fill them.
+/// itself (`Item {sku} is out of stock`) is filled from the fields of those names; a variant
+/// that lacks one is a compile error at the variant, and a field whose type has no `Display`
+/// leaves its placeholder as written.
 ///
 /// ```
 /// use std::borrow::Cow;
