@@ -361,11 +361,14 @@ fn placeholder_rows(spec: &Spec, codes: &[(u32, &Code)]) -> Vec<String> {
             let braced: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
             let explanation = format!(
                 "code {number} ({}) of catalog `{}` has the message {:?}: a variant that sends it \
-                 needs a field named {} (or a `message` of its own)",
+                 needs {} (or a `message` of its own)",
                 code.name,
                 spec.id,
                 message,
-                braced.join(", ")
+                match braced.as_slice() {
+                    [one] => format!("a field named {one}"),
+                    _ => format!("a field named after each of {}", braced.join(", ")),
+                }
             );
             Some(format!(
                 "({number}, &[{}], {})",
