@@ -79,10 +79,13 @@ impl<'de> Object<'de> for Top {
             if first && !self.every_member && !ERROR_MEMBERS.contains(&&*key) {
                 return Err(ctx.stop(ParseError::NotAnError { family: None }));
             }
+            // Only a first member settles a success at once: further on, it may be an
+            // extension member of problem details.
+            let settles = first && !self.every_member;
             first = false;
             match &*key {
                 "subsonic-response" | "madsonic-response" => {
-                    if let Value::Object(body) = ctx.value(&mut map, Subsonic)? {
+                    if let Value::Object(body) = ctx.value(&mut map, Subsonic { settles })? {
                         top.subsonic = Some(body);
                     }
                 }
@@ -242,8 +245,11 @@ impl<'de> Object<'de> for ErrorObject {
     }
 }
 
-/// The object of `{"subsonic-response": {..}}`; `status: "ok"` settles a success at once.
-struct Subsonic;
+/// The object of `{"subsonic-response": {..}}`; with `settles`, `status: "ok"` ends the
+/// reading of the body at once, as a success.
+struct Subsonic {
+    settles: bool,
+}
 
 /// A Subsonic `error` object: code, message and OpenSubsonic's `helpUrl`.
 type SubsonicError<'a> = (u32, Option<Cow<'a, str>>, Option<Cow<'a, str>>);
@@ -261,9 +267,16 @@ impl<'de> Object<'de> for Subsonic {
                 "status" => {
                     status = ctx.scalar(&mut map)?.into_str();
                     if status.as_deref() == Some("ok") {
-                        return Err(ctx.stop(ParseError::NotAnError {
+                        let success = ParseError::NotAnError {
                             family: Some(Family::Subsonic),
-                        }));
+                        };
+                        if self.settles {
+                            return Err(ctx.stop(success));
+                        }
+                        while next_key(&mut map)?.is_some() {
+                            ctx.skip(&mut map)?;
+                        }
+                        return Ok(Err(success));
                     }
                 }
                 "version" => version = ctx.scalar(&mut map)?.into_str(),
