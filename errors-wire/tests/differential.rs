@@ -333,11 +333,12 @@ fn with_layout(mut pieces: Vec<Piece>, layout: Option<(&str, &str)>) -> Vec<Piec
                 Piece::Reference(_) => false,
                 Piece::CData(_) | Piece::Markup(_) => true,
             });
-            if blank && let Some(piece) = run.iter_mut().find(|p| matches!(p, Piece::Raw(_))) {
-                if let Piece::Raw(text) = piece {
-                    let c = text.chars().next().unwrap_or(' ');
-                    *piece = Piece::Reference(format!("&#{};", u32::from(c)));
-                }
+            if blank
+                && let Some(at) = run.iter().position(|p| matches!(p, Piece::Raw(_)))
+                && let Piece::Raw(text) = &run[at]
+            {
+                let c = text.chars().next().unwrap_or(' ');
+                run[at] = Piece::Reference(format!("&#{};", u32::from(c)));
             }
             start = end + 1;
         }
@@ -751,8 +752,7 @@ fn xml_oracle(text: &str, layout: Option<(&str, &str)>) -> Option<(u32, String)>
             if let Some(code) = error.attribute("errorCode") {
                 let message = error
                     .children()
-                    .filter(|n| n.has_tag_name("errorMessage"))
-                    .last()
+                    .rfind(|n| n.has_tag_name("errorMessage"))
                     .map(text_of)
                     .unwrap_or_default();
                 Some((code_from_text(code)?, message))
@@ -1264,6 +1264,9 @@ fn json_oracle(body: &[u8]) -> Option<(u32, String)> {
 
 // --- the properties ------------------------------------------------------------------------
 
+/// A parser of errors-wire.
+type Reader = fn(&[u8]) -> Result<errors_wire::ErrorBody<'_>, errors_wire::ParseError>;
+
 fn shown(body: &[u8]) -> String {
     String::from_utf8_lossy(body).escape_debug().to_string()
 }
@@ -1297,7 +1300,7 @@ proptest! {
         let expected = json_oracle(&bytes);
         let problem = matches!(case.shape, 6 | 7);
         // Problem details also through `problem::parse`, which reads every member.
-        let readers: &[fn(&[u8]) -> Result<errors_wire::ErrorBody<'_>, errors_wire::ParseError>] =
+        let readers: &[Reader] =
             if problem { &[errors_wire::parse, errors_wire::problem::parse] } else { &[errors_wire::parse] };
         for read in readers {
             let ours = read(&bytes);
