@@ -1163,7 +1163,7 @@ fn damage_json(body: &[u8], dice: &mut Dice<'_>) -> Option<Vec<u8>> {
         9 => Some([body, b"x"].concat()),
         8 => {
             let at = message?;
-            let broken = dice.choose(&["\\x", "\\ud800", "\u{1}", "\\u12"]);
+            let broken = dice.choose(&["\\x", "\\ud800", "\u{1}", "\\u12G"]);
             Some([&body[..=at], broken.as_bytes(), &body[at + 1..]].concat())
         }
         7 => Some([&body[..end], b",}".as_slice(), &body[end + 1..]].concat()),
