@@ -540,7 +540,7 @@ impl<'c> Codes<'c> {
             .map(|(number, _)| LitInt::new(&number.to_string(), Span::call_site()));
         let each = self.numbers.iter().enumerate().map(|(index, (_, span))| {
             quote_spanned! {*span=>
-                const _: () = ::errors_core::__private::check_code(UNKNOWN[#index]);
+                ::errors_core::__private::check_code(UNKNOWN[#index]);
             }
         });
         quote! {
@@ -555,7 +555,11 @@ impl<'c> Codes<'c> {
                 }
                 unknown
             };
-            #(#each)*
+            // One item for all the numbers: const evaluation stops at the first that fails,
+            // which is reported at its own literal.
+            const _: () = {
+                #(#each)*
+            };
         }
     }
 }
