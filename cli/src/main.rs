@@ -1,14 +1,15 @@
-//! `errors-codegen`: check specs, generate docs and fixtures, explain codes, and render and
-//! parse error bodies; a thin layer over the errors-codegen library, one module per
+//! `errors-codegen`: check specs, generate docs and fixtures, explain codes, render and
+//! parse error bodies, and diff two revisions of the specs; a thin layer over the errors-codegen library, one module per
 //! subcommand.
 //!
 //! Exit status, the same for every command: 0 when all is well, 1 when there are findings (a
-//! spec problem, a body that is not an error, a file `generate` left alone or would change),
-//! 2 for usage errors and unreadable input (an unknown subcommand, flag, API, version or
-//! code; a flag the chosen body does not carry; a file or folder that cannot be read; a
-//! folder without specs). A closed standard output or standard error changes none of them.
+//! spec problem, a body that is not an error, a file `generate` left alone or would change, a
+//! breaking change `diff` found), 2 for usage errors and unreadable input (an unknown
+//! subcommand, flag, API, version, code, rule or git revision; a flag the chosen body does
+//! not carry; a file or folder that cannot be read; a folder without specs; no `git`). A closed standard output or standard error changes none of them.
 
 mod check;
+mod diff;
 mod explain;
 mod generate;
 mod parse;
@@ -92,10 +93,11 @@ and parse work from any folder, and --spec-dir adds your own. generate and check
 
 Exit status, for every command:
   0  ok
-  1  findings: spec problems, a body that is not an error, a file generate left alone, or \
-(generate --check) generated files to regenerate
-  2  usage error or unreadable input: an unknown command, flag, API, version or code; a flag \
-the chosen body does not carry; a file or folder that cannot be read; a folder without specs
+  1  findings: spec problems, a body that is not an error, a file generate left alone, \
+(generate --check) generated files to regenerate, or an error-level change diff found
+  2  usage error or unreadable input: an unknown command, flag, API, version, code, rule or \
+git revision; a flag the chosen body does not carry; a file or folder that cannot be read; a \
+folder without specs; diff --against without git
 
 Output to a closed pipe (`| head -1`) is dropped quietly; the status stays the same."
 )]
@@ -118,6 +120,9 @@ enum Command {
     Render(render::Args),
     /// Read an error body and tell its API, code, name, message and retry advice.
     Parse(parse::Args),
+    /// Report the changes between two revisions of the specs (OLD NEW, or --against a git
+    /// revision); fail on those that break clients.
+    Diff(diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -139,6 +144,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Parse(args) => parse::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     outcome.map_or_else(Failure::report, |()| ExitCode::SUCCESS)
 }

@@ -50,6 +50,13 @@ fn the_table_of_exit_statuses() {
         (&["generate"], 2), // no spec/ here
         (&["generate", "--spec-dir", "empty"], 2),
         (&["generate", "--check", "--dry-run"], 2),
+        // diff
+        (&["diff", "broken.yaml", "broken.yaml"], 1),
+        (&["diff", "missing.yaml", "broken.yaml"], 2),
+        (&["diff", "empty", "empty"], 2),
+        (&["diff", "broken.yaml"], 2),
+        (&["diff", "--allow", "no-such-rule", "a", "b"], 2),
+        (&["diff", "--against", "HEAD"], 2), // no spec/ here
     ]);
 }
 

@@ -6,6 +6,7 @@
 pub mod artifacts;
 mod build_script;
 mod diagnostic;
+pub mod diff;
 mod error;
 mod ident;
 mod load;

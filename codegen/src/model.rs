@@ -124,6 +124,10 @@ pub struct Code {
     /// The last version that has this code (a version id): a code the API stopped sending.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<String>,
+    /// What changed for clients in later versions (a status, the retry advice, the
+    /// message), oldest first; `diff` finds such changes between two revisions of a spec.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<Changed>,
     /// Other meanings the API gives the same number.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meanings: Vec<Meaning>,
@@ -150,6 +154,16 @@ pub enum HttpStatus {
     All(#[schemars(range(min = 100, max = 599))] u16),
     /// Version id (or `default`) -> status.
     PerVersion(BTreeMap<String, u16>),
+}
+
+/// One change to a code that clients see, and the version that brought it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Changed {
+    /// The first version with the change (a version id).
+    pub version: String,
+    /// What changed (Markdown): `Sent with HTTP 404 instead of 200.`
+    pub note: String,
 }
 
 /// Another meaning of the same number.

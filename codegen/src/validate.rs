@@ -303,6 +303,14 @@ impl Validator<'_> {
                     _ => {}
                 }
             }
+            for (i, change) in entry.changed.iter().enumerate() {
+                if !versions.contains(change.version.as_str()) {
+                    let index = i.to_string();
+                    let pos = self.pos(&["codes", key.as_str(), "changed", &index, "version"]);
+                    let version = &change.version;
+                    self.emit(pos, format!("`changed` names unknown version `{version}`"));
+                }
+            }
             if entry.lifecycle == Lifecycle::Retired && entry.note.trim().is_empty() {
                 let pos = self.pos(&at("lifecycle"));
                 self.emit(

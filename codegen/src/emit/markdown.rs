@@ -327,6 +327,14 @@ fn facts_list(out: &mut String, resolved: &Resolved<'_>, resolved_code: &Resolve
     if let Some(until) = &code.until {
         let _ = writeln!(out, "- **Until:** version {until}");
     }
+    for change in &code.changed {
+        let _ = writeln!(
+            out,
+            "- **Changed in version {}:** {}",
+            change.version,
+            change.note.trim()
+        );
+    }
 }
 
 /// The example bodies, versions that send the same bytes grouped under one heading.

@@ -1,0 +1,209 @@
+//! Changes between two revisions of the same specs, each judged by a [`Rule`]: what breaks
+//! clients (a code removed or renumbered, a message's placeholders changed) is an error,
+//! what may change their behaviour a warning, the rest information.
+//!
+//! Both revisions are loaded and checked as [`crate::load_str`] does; the located tree of
+//! each file places every change at its line: in the new revision, or in the old one for
+//! what the new one no longer has.
+
+mod compare;
+mod rules;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Pos, Report, Source};
+use crate::model::Spec;
+use crate::yaml::{self, Node, Value};
+
+pub use rules::{Rule, Severity, UnknownRule};
+
+/// One spec file, loaded and checked, with the located tree of its text.
+#[derive(Debug, Clone)]
+pub struct SpecFile {
+    pub spec: Spec,
+    tree: Node,
+    source: Source,
+}
+
+impl SpecFile {
+    /// Loads and checks a spec as [`crate::load_bytes`] does; `name` is how changes name the
+    /// file (`spec/shop.yaml`, or `HEAD:spec/shop.yaml` for a git revision).
+    pub fn load(name: &str, bytes: &[u8]) -> Result<SpecFile, Report> {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            // Not UTF-8: the loader's own report says where.
+            return Err(crate::load_bytes(name, bytes).err().unwrap_or_default());
+        };
+        let spec = crate::load_str(name, text)?;
+        let source = Source::new(name, text);
+        // The text loaded, so it parses; the error is kept only to never panic.
+        let tree = yaml::parse(text).map_err(|error| {
+            Report::from(vec![Diagnostic::new(&source, error.pos, error.message)])
+        })?;
+        Ok(SpecFile { spec, tree, source })
+    }
+
+    /// The name changes give the file.
+    pub fn name(&self) -> &str {
+        &self.source.name
+    }
+
+    /// Where the entry at `path` (map keys and list indices) is written: a scalar's value,
+    /// a list's or map's key. A path that does not exist points at its nearest ancestor.
+    fn locate(&self, path: &[&str]) -> Pos {
+        let mut node = &self.tree;
+        let mut pos = Pos::START;
+        for step in path {
+            let next = match &node.value {
+                Value::Seq(items) => step
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .map(|item| (item.pos, item)),
+                _ => node.entry(step).map(|(key, value)| (key.pos, value)),
+            };
+            let Some((key_pos, value)) = next else {
+                break;
+            };
+            pos = match value.value {
+                Value::Seq(_) | Value::Map(_) => key_pos,
+                _ => value.pos,
+            };
+            node = value;
+        }
+        pos
+    }
+}
+
+/// Which rules are silenced, and the severity of the others: `--allow`, `--warn` and
+/// `--deny` on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    overrides: BTreeMap<Rule, Option<Severity>>,
+}
+
+impl Policy {
+    /// Report no change of `rule`.
+    pub fn allow(&mut self, rule: Rule) -> &mut Self {
+        self.overrides.insert(rule, None);
+        self
+    }
+
+    /// Report changes of `rule` as warnings.
+    pub fn warn(&mut self, rule: Rule) -> &mut Self {
+        self.overrides.insert(rule, Some(Severity::Warning));
+        self
+    }
+
+    /// Report changes of `rule` as errors, which fail the run.
+    pub fn deny(&mut self, rule: Rule) -> &mut Self {
+        self.overrides.insert(rule, Some(Severity::Error));
+        self
+    }
+
+    /// The severity of `rule`'s changes; `None` when they are not reported.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        self.overrides
+            .get(&rule)
+            .copied()
+            .unwrap_or(Some(rule.default_severity()))
+    }
+}
+
+/// One change between the two revisions, located in the file it concerns.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// Its severity under the [`Policy`] in force.
+    pub severity: Severity,
+    /// The spec's id.
+    pub api: String,
+    /// The code it concerns, if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    /// The file it is found in: the new revision's, or the old one's for a removal.
+    pub file: String,
+    /// 1-based line and column (in characters) in `file`.
+    pub line: u32,
+    pub column: u32,
+    /// What changed, in one sentence.
+    pub message: String,
+    #[serde(skip)]
+    source: Source,
+    #[serde(skip)]
+    pos: Pos,
+}
+
+impl Change {
+    /// The change as `check` shows a problem: `file:line:column: SEVERITY rule-id: message`,
+    /// then the line with carets under the token.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::new(
+            &self.source,
+            self.pos,
+            format!("{} {}: {}", self.severity, self.rule, self.message),
+        )
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.diagnostic().fmt(f)
+    }
+}
+
+/// Every change from the `old` specs to the `new` ones, paired by API id, under `policy`;
+/// sorted by API, then file, line and column.
+pub fn diff(old: &[SpecFile], new: &[SpecFile], policy: &Policy) -> Vec<Change> {
+    let mut found = Vec::new();
+    for before in old {
+        match new.iter().find(|after| after.spec.id == before.spec.id) {
+            Some(after) => compare::specs(before, after, &mut found),
+            None => found.push(compare::Found::at(
+                before,
+                &["id"],
+                Rule::ApiRemoved,
+                None,
+                format!(
+                    "API `{}` is gone, with its {} codes",
+                    before.spec.id,
+                    before.spec.codes.len()
+                ),
+            )),
+        }
+    }
+    for after in new {
+        if !old.iter().any(|before| before.spec.id == after.spec.id) {
+            found.push(compare::Found::at(
+                after,
+                &["id"],
+                Rule::ApiAdded,
+                None,
+                format!("API `{}` is new", after.spec.id),
+            ));
+        }
+    }
+    let mut changes: Vec<Change> = found
+        .into_iter()
+        .filter_map(|found| {
+            let severity = policy.severity(found.rule)?;
+            Some(Change {
+                rule: found.rule,
+                severity,
+                api: found.api,
+                code: found.code,
+                file: found.source.name.clone(),
+                line: found.pos.line,
+                column: found.pos.column,
+                message: found.message,
+                source: found.source,
+                pos: found.pos,
+            })
+        })
+        .collect();
+    changes.sort_by(|a, b| (&a.api, &a.file, a.pos, a.rule).cmp(&(&b.api, &b.file, b.pos, b.rule)));
+    changes
+}
