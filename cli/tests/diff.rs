@@ -678,6 +678,35 @@ fn json_output_has_every_field() {
     assert_eq!(legacy["severity"], "warning");
     assert_eq!(legacy["file"], "new.yaml");
     assert_eq!(legacy["code"], 3);
+    // Every change has every field; `code` is null for a change of no one code.
+    let output = run_in(
+        dir.path(),
+        &["diff", "old.yaml", "old.yaml", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    std::fs::write(
+        dir.path().join("new.yaml"),
+        edited(&[("formats: [json]", "formats: [json, xml]")]),
+    )
+    .expect("write new");
+    let output = run_in(
+        dir.path(),
+        &["diff", "old.yaml", "new.yaml", "--format", "json"],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let fields: Vec<&str> = report["changes"][0]
+        .as_object()
+        .expect("a change is an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "api", "code", "column", "file", "line", "message", "rule", "severity"
+        ]
+    );
+    assert_eq!(report["changes"][0]["code"], serde_json::Value::Null);
 }
 
 #[test]

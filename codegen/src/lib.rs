@@ -1,7 +1,8 @@
 //! Load and validate error-code specs, and generate from them.
 //!
 //! [`load`] reads a spec and reports every problem in it at once, located by file, line and
-//! column; the generators turn a valid [`model::Spec`] into Rust, Markdown and fixtures.
+//! column; the generators turn a valid [`model::Spec`] into Rust, Markdown and fixtures;
+//! [`diff`] finds the changes between two revisions of a spec that break clients.
 
 pub mod artifacts;
 mod build_script;

@@ -121,8 +121,7 @@ pub struct Change {
     pub severity: Severity,
     /// The spec's id.
     pub api: String,
-    /// The code it concerns, if one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The code it concerns (`null` in JSON for a change of the API or a version).
     pub code: Option<u32>,
     /// The file it is found in: the new revision's, or the old one's for a removal.
     pub file: String,
