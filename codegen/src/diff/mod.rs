@@ -206,3 +206,135 @@ pub fn diff(old: &[SpecFile], new: &[SpecFile], policy: &Policy) -> Vec<Change> 
     changes.sort_by(|a, b| (&a.api, &a.file, a.pos, a.rule).cmp(&(&b.api, &b.file, b.pos, b.rule)));
     changes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::spec_text;
+
+    fn file(name: &str, text: &str) -> SpecFile {
+        SpecFile::load(name, text.as_bytes()).expect("the spec loads")
+    }
+
+    /// `(rule, file, line)` of every change from `old` to `new` under the default policy.
+    fn changes(old: &str, new: &str) -> Vec<(Rule, String, u32)> {
+        diff(
+            &[file("old.yaml", old)],
+            &[file("new.yaml", new)],
+            &Policy::default(),
+        )
+        .into_iter()
+        .map(|c| (c.rule, c.file, c.line))
+        .collect()
+    }
+
+    fn line_of(text: &str, needle: &str) -> u32 {
+        let index = text
+            .lines()
+            .position(|l| l.contains(needle))
+            .expect("needle");
+        u32::try_from(index + 1).expect("small")
+    }
+
+    /// Two names that swap numbers are two moves, each at its new number, and nothing else.
+    #[test]
+    fn a_swap_is_two_moves() {
+        let old = spec_text("s", 3);
+        let new = old
+            .replace("name: E3\n", "name: SWAP\n")
+            .replace("name: E10\n", "name: E3\n")
+            .replace("name: SWAP\n", "name: E10\n");
+        assert_eq!(
+            changes(&old, &new),
+            [
+                (
+                    Rule::CodeRenumbered,
+                    "new.yaml".into(),
+                    line_of(&new, "  3:")
+                ),
+                (
+                    Rule::CodeRenumbered,
+                    "new.yaml".into(),
+                    line_of(&new, "  10:")
+                ),
+            ]
+        );
+    }
+
+    /// A retired code back in use under its own name is a lifecycle moving backwards; under
+    /// another name, a reused number; removed, a removal.
+    #[test]
+    fn a_retired_code_stays_retired() {
+        let old = spec_text("s", 2).replacen(
+            "retry: never\n",
+            "retry: never\n    lifecycle: retired\n    note: Gone.\n",
+            1,
+        );
+        let active = spec_text("s", 2);
+        assert_eq!(
+            changes(&old, &active),
+            [(
+                Rule::LifecycleBackwards,
+                "new.yaml".into(),
+                line_of(&active, "  3:")
+            )]
+        );
+        let renamed = active.replace("name: E3\n", "name: Other\n");
+        assert_eq!(
+            changes(&old, &renamed),
+            [(
+                Rule::RetiredCodeReused,
+                "new.yaml".into(),
+                line_of(&renamed, "name: Other")
+            )]
+        );
+        let removed = old.replace(
+            "  3:\n    name: E3\n    title: Error 3\n    description: Synthetic error 3.\n    \
+             message: Error number 3\n    retry: never\n    lifecycle: retired\n    note: Gone.\n",
+            "",
+        );
+        assert_ne!(removed, old);
+        assert_eq!(
+            changes(&old, &removed),
+            [(Rule::CodeRemoved, "old.yaml".into(), line_of(&old, "  3:"))]
+        );
+    }
+
+    #[test]
+    fn the_policy_silences_lowers_and_raises() {
+        let mut policy = Policy::default();
+        assert_eq!(policy.severity(Rule::CodeAdded), Some(Severity::Info));
+        policy
+            .allow(Rule::CodeRemoved)
+            .deny(Rule::CodeAdded)
+            .warn(Rule::VariantRenamed);
+        assert_eq!(policy.severity(Rule::CodeRemoved), None);
+        assert_eq!(policy.severity(Rule::CodeAdded), Some(Severity::Error));
+        assert_eq!(
+            policy.severity(Rule::VariantRenamed),
+            Some(Severity::Warning)
+        );
+        assert_eq!(policy.severity(Rule::TextChanged), Some(Severity::Info));
+    }
+
+    /// A change prints as `check` prints a problem, its severity and rule first.
+    #[test]
+    fn a_change_prints_like_a_problem() {
+        let old = spec_text("s", 1);
+        let new = old.replace("retry: never", "retry: later");
+        let found = diff(
+            &[file("old.yaml", &old)],
+            &[file("new.yaml", &new)],
+            &Policy::default(),
+        );
+        let line = line_of(&new, "retry: later");
+        assert_eq!(
+            found.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [format!(
+                "new.yaml:{line}:12: warning retry-changed: the retry advice of code 3 changed \
+                 from `never` to `later`\n   |\n{line} |     retry: later\n   |            \
+                 ^^^^^\n"
+            )]
+        );
+    }
+}
