@@ -45,15 +45,16 @@ enum Output {
 
 pub fn run(args: &Args) -> Outcome {
     let mut policy = Policy::default();
-    args.allow.iter().for_each(|rule| {
+    // In this order, so that --deny wins over --warn and --warn over --allow.
+    for rule in &args.allow {
         policy.allow(*rule);
-    });
-    args.warn.iter().for_each(|rule| {
+    }
+    for rule in &args.warn {
         policy.warn(*rule);
-    });
-    args.deny.iter().for_each(|rule| {
+    }
+    for rule in &args.deny {
         policy.deny(*rule);
-    });
+    }
     let (old, new) = match &args.against {
         Some(rev) => against(rev, &args.paths)?,
         None => match args.paths.as_slice() {
