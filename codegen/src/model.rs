@@ -162,7 +162,7 @@ pub enum HttpStatus {
 pub struct Changed {
     /// The first version with the change (a version id).
     pub version: String,
-    /// What changed (Markdown): `Sent with HTTP 404 instead of 200.`
+    /// What changed, in one line of Markdown: `Sent with HTTP 404 instead of 200.`
     pub note: String,
 }
 

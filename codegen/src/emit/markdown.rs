@@ -331,8 +331,8 @@ fn facts_list(out: &mut String, resolved: &Resolved<'_>, resolved_code: &Resolve
         let _ = writeln!(
             out,
             "- **Changed in version {}:** {}",
-            change.version,
-            change.note.trim()
+            inline(&change.version),
+            inline(&change.note)
         );
     }
 }
