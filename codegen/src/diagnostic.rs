@@ -1,9 +1,15 @@
 //! Problems found in a spec, located by file, line and column, and printed like a compiler's.
 
+mod lines;
+mod quote;
+
 use std::fmt;
 use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use lines::LineIndex;
+pub(crate) use quote::{excerpt, quote};
 
 /// A position in a spec file: 1-based line and column (in characters), and the length of
 /// the offending token in characters (at least 1).
@@ -29,20 +35,33 @@ pub struct Source {
     /// The path as the user gave it.
     pub name: String,
     pub text: Arc<str>,
+    /// Found once for all the file's diagnostics (a file may have thousands).
+    lines: Arc<LineIndex>,
 }
 
 impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        let text = text.into();
+        let lines = Arc::new(LineIndex::new(&text));
         Source {
             name: name.into(),
-            text: text.into(),
+            text,
+            lines,
         }
     }
 
     fn line(&self, line: u32) -> Option<&str> {
-        let index = usize::try_from(line).ok()?.checked_sub(1)?;
-        self.text.lines().nth(index)
+        self.lines.line(&self.text, line)
     }
+}
+
+/// How much a problem weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The spec cannot be used: it does not load, and `check` fails.
+    Error,
+    /// Worth fixing, but the spec loads and generates as it is; `check` shows it and passes.
+    Warning,
 }
 
 /// One problem in a spec, with optional secondary positions ("first defined here").
@@ -50,17 +69,28 @@ impl Source {
 pub struct Diagnostic {
     pub source: Source,
     pub pos: Pos,
+    pub severity: Severity,
     pub message: String,
     pub notes: Vec<(Pos, String)>,
 }
 
 impl Diagnostic {
+    /// An error at `pos`.
     pub fn new(source: &Source, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
             source: source.clone(),
             pos,
+            severity: Severity::Error,
             message: message.into(),
             notes: Vec::new(),
+        }
+    }
+
+    /// A warning at `pos`.
+    pub fn warning(source: &Source, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::new(source, pos, message)
         }
     }
 
@@ -70,10 +100,20 @@ impl Diagnostic {
         self
     }
 
-    /// `file:line:column: message`, the form editors and CI logs link to.
+    /// Whether this is an error (not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column: message` (`file:line:column: warning: message` for a warning),
+    /// the form editors and CI logs link to.
     pub fn headline(&self) -> String {
+        let kind = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
         format!(
-            "{}:{}:{}: {}",
+            "{}:{}:{}: {kind}{}",
             self.source.name, self.pos.line, self.pos.column, self.message
         )
     }
@@ -118,7 +158,11 @@ fn byte_span(line: &str, pos: Pos) -> std::ops::Range<usize> {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.headline())?;
-        self.write_excerpt(f, self.pos, Level::ERROR)?;
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        self.write_excerpt(f, self.pos, level)?;
         for (pos, note) in &self.notes {
             writeln!(
                 f,
@@ -131,19 +175,36 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found in one or more specs, in file order.
+/// Every problem found in one or more specs, errors and warnings, in file order.
 #[derive(Clone, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {
+    /// Whether there is no problem at all, error or warning.
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }
 
+    /// How many problems, errors and warnings.
     pub fn len(&self) -> usize {
         self.diagnostics.len()
+    }
+
+    /// Whether any problem is an error: then the specs cannot be used.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many problems are errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// How many problems are warnings.
+    pub fn warning_count(&self) -> usize {
+        self.len() - self.error_count()
     }
 
     pub fn extend(&mut self, other: Report) {
@@ -169,12 +230,17 @@ impl fmt::Display for Report {
         for diagnostic in &self.diagnostics {
             writeln!(f, "{diagnostic}")?;
         }
-        let count = self.diagnostics.len();
-        write!(
-            f,
-            "{count} problem{} found",
-            if count == 1 { "" } else { "s" }
-        )
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match (self.error_count(), self.warning_count()) {
+            (errors, 0) => write!(f, "{errors} problem{} found", plural(errors)),
+            (0, warnings) => write!(f, "{warnings} warning{} found", plural(warnings)),
+            (errors, warnings) => write!(
+                f,
+                "{errors} error{} and {warnings} warning{} found",
+                plural(errors),
+                plural(warnings)
+            ),
+        }
     }
 }
 
@@ -252,6 +318,34 @@ mod tests {
             shown.lines().nth(3),
             Some(format!("  | {}{}", " ".repeat(11), "^".repeat(14)).as_str())
         );
+    }
+
+    #[test]
+    fn a_warning_says_so_and_is_counted_apart() {
+        let source = Source::new("spec.yaml", "codes:\n  70:\n    message: x\n");
+        let pos = Pos {
+            line: 3,
+            column: 14,
+            len: 1,
+        };
+        let warning = Diagnostic::warning(&source, pos, "no translation");
+        assert_eq!(warning.severity, Severity::Warning);
+        assert!(!warning.is_error());
+        assert_eq!(
+            warning.to_string(),
+            "spec.yaml:3:14: warning: no translation\n  |\n3 |     message: x\n  |              ^\n"
+        );
+        let error = Diagnostic::new(&source, Pos::START, "broken");
+        let both = Report::from(vec![warning.clone(), error.clone()]);
+        assert_eq!(both.diagnostics[0].message, "broken", "in file order");
+        assert!(both.has_errors());
+        assert_eq!((both.error_count(), both.warning_count()), (1, 1));
+        assert!(both.to_string().ends_with("\n1 error and 1 warning found"));
+        let warnings = Report::from(vec![warning.clone(), warning]);
+        assert!(!warnings.has_errors());
+        assert!(warnings.to_string().ends_with("\n2 warnings found"));
+        let errors = Report::from(vec![error.clone(), error]);
+        assert!(errors.to_string().ends_with("\n2 problems found"));
     }
 
     #[test]

@@ -25,7 +25,7 @@ mod write;
 mod yaml;
 
 pub use build_script::Build;
-pub use diagnostic::{Diagnostic, Report};
+pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
 pub use load::{load, load_all, load_bytes, load_str, spec_files};
 pub use write::{Written, write_if_changed};
