@@ -27,7 +27,10 @@ mod yaml;
 pub use build_script::Build;
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
-pub use load::{load, load_all, load_bytes, load_str, spec_files};
+pub use load::{
+    MAX_CODES, MAX_SPEC_BYTES, check_all, check_str, load, load_all, load_bytes, load_str,
+    spec_files,
+};
 pub use write::{Written, write_if_changed};
 
 mod emit;

@@ -1,28 +1,202 @@
-//! The one way into a spec: read, parse, check the structure, deserialize, validate.
+//! The one way into a spec: read, parse, check the structure, read the model, validate.
+//!
+//! One pass reports every problem of a file at once: the structural check prunes what it
+//! reports and the model is read from what is left, so the rules still run when a part of
+//! the file is broken. Work and memory stay linear in the size of the file, which is bounded.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Pos, Report, Source};
 use crate::model::Spec;
+use crate::validate::Unread;
+use crate::yaml::{Node, Value};
 use crate::{schema, structure, validate, yaml};
 
+/// The largest spec file read, in bytes (16 MiB); a larger one is refused unread.
+pub const MAX_SPEC_BYTES: usize = 16 * 1024 * 1024;
+
+/// The most codes one spec may hold; a spec with more is refused before it is checked.
+pub const MAX_CODES: usize = 100_000;
+
 /// Load one spec file; every problem in it comes back at once.
+///
+/// # Errors
+/// A [`Report`] with every error of the file (and its warnings) when it has any error: it
+/// cannot be read, is larger than [`MAX_SPEC_BYTES`], is not UTF-8 or YAML, or breaks the
+/// format or its rules. Warnings alone are no error; [`check_all`] returns them.
 pub fn load(path: &Path) -> Result<Spec, Report> {
-    let name = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => load_bytes(&name, &bytes),
-        Err(error) => Err(Report::from(vec![Diagnostic::new(
-            &Source::new(name, ""),
-            Pos::START,
-            format!("cannot read the spec: {error}"),
-        )])),
-    }
+    into_result(check_file(path))
 }
 
 /// Load a spec from bytes; `name` is how diagnostics name the file.
+///
+/// # Errors
+/// As [`load`].
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Spec, Report> {
+    into_result(check_bytes(name, bytes))
+}
+
+/// Load a spec from text; `name` is how diagnostics name the file.
+///
+/// # Errors
+/// As [`load`].
+pub fn load_str(name: &str, text: &str) -> Result<Spec, Report> {
+    into_result(check_str(name, text))
+}
+
+/// Load several specs, reporting the problems of all of them and ids used twice.
+///
+/// # Errors
+/// A [`Report`] with every problem of every spec, when any of them is an error.
+pub fn load_all(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Spec)>, Report> {
+    let (specs, report) = check_all(paths);
+    if report.has_errors() {
+        Err(report)
+    } else {
+        Ok(specs)
+    }
+}
+
+/// Check several specs: every spec without an error, with its path, in the order given; and
+/// every problem of all of them (ids used twice included), errors and warnings, in file
+/// order. A spec with warnings only is among the specs, and its warnings in the report.
+pub fn check_all(paths: &[PathBuf]) -> (Vec<(PathBuf, Spec)>, Report) {
+    let mut report = Report::default();
+    let mut specs: Vec<(PathBuf, Spec)> = Vec::new();
+    for path in paths {
+        let (spec, problems) = check_file(path);
+        report.extend(problems);
+        let Some(spec) = spec else { continue };
+        if let Some((first, _)) = specs.iter().find(|(_, s)| s.id == spec.id) {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let source = Source::new(path.display().to_string(), text);
+            report.extend(Report::from(vec![Diagnostic::new(
+                &source,
+                Pos::START,
+                format!(
+                    "API id `{}` is already used by {}",
+                    spec.id,
+                    first.display()
+                ),
+            )]));
+        } else {
+            specs.push((path.clone(), spec));
+        }
+    }
+    (specs, report)
+}
+
+/// Check one spec text (`name` is how diagnostics name the file): the spec when it has no
+/// error, and every problem found, errors and warnings, in file order.
+pub fn check_str(name: &str, text: &str) -> (Option<Spec>, Report) {
+    if text.len() > MAX_SPEC_BYTES {
+        return (None, too_large(name, text.len()));
+    }
+    let source = Source::new(name, text);
+    let refuse = |pos, message: String| {
+        let report = Report::from(vec![Diagnostic::new(&source, pos, message)]);
+        (None, report)
+    };
+    let tree = match yaml::parse(text) {
+        Ok(tree) => tree,
+        Err(error) => return refuse(error.pos, error.message),
+    };
+    if let Some((
+        key,
+        Node {
+            value: Value::Map(codes),
+            ..
+        },
+    )) = tree.entry("codes")
+        && codes.len() > MAX_CODES
+    {
+        let message = format!(
+            "`codes` holds {} codes; a spec may hold at most {MAX_CODES}",
+            codes.len()
+        );
+        return refuse(key.pos, message);
+    }
+    let codes = code_numbers(&tree);
+    let checked = structure::check(tree, &schema::schema(), &source);
+    let mut problems = checked.problems;
+    let unread = Unread {
+        incomplete: checked.incomplete,
+        codes,
+    };
+    if let Some(tree) = checked.tree {
+        match yaml::from_tree::<Spec>(&tree) {
+            Ok(spec) => {
+                problems.extend(validate::check(&spec, &tree, &source, &unread));
+                let report = Report::from(problems);
+                return if report.has_errors() {
+                    (None, report)
+                } else {
+                    (Some(spec), report)
+                };
+            }
+            // The structural check prunes whatever the model cannot hold; this reports a
+            // gap between the two instead of letting the spec through.
+            Err(error) => problems.push(Diagnostic::new(
+                &source,
+                error.pos.unwrap_or(Pos::START),
+                format!("cannot read the spec: {error}"),
+            )),
+        }
+    }
+    (None, Report::from(problems))
+}
+
+/// Every number under `codes` in a parsed file, before any of its codes is pruned.
+fn code_numbers(tree: &Node) -> HashSet<u32> {
+    let Some(Node {
+        value: Value::Map(entries),
+        ..
+    }) = tree.get("codes")
+    else {
+        return HashSet::new();
+    };
+    entries
+        .iter()
+        .filter_map(|(key, _)| match &key.value {
+            Value::Int(number) => u32::try_from(*number).ok(),
+            Value::Str(text) => text.parse().ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_file(path: &Path) -> (Option<Spec>, Report) {
+    let name = path.display().to_string();
+    let unreadable = |error: std::io::Error| {
+        let source = Source::new(name.clone(), "");
+        let message = format!("cannot read the spec: {error}");
+        (
+            None,
+            Report::from(vec![Diagnostic::new(&source, Pos::START, message)]),
+        )
+    };
+    // A file too large is refused before it is read into memory.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_SPEC_BYTES as u64 => {
+            let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+            return (None, too_large(&name, len));
+        }
+        Ok(_) => {}
+        Err(error) => return unreadable(error),
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => check_bytes(&name, &bytes),
+        Err(error) => unreadable(error),
+    }
+}
+
+fn check_bytes(name: &str, bytes: &[u8]) -> (Option<Spec>, Report) {
+    if bytes.len() > MAX_SPEC_BYTES {
+        return (None, too_large(name, bytes.len()));
+    }
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(name, text),
+        Ok(text) => check_str(name, text),
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -37,103 +211,36 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Spec, Report> {
                 len: 1,
             };
             let source = Source::new(name, String::from_utf8_lossy(bytes).into_owned());
-            Err(Report::from(vec![Diagnostic::new(
+            let report = Report::from(vec![Diagnostic::new(
                 &source,
                 pos,
                 "the spec is not valid UTF-8",
-            )]))
+            )]);
+            (None, report)
         }
     }
 }
 
-/// Load a spec from text; `name` is how diagnostics name the file.
-pub fn load_str(name: &str, text: &str) -> Result<Spec, Report> {
-    let source = Source::new(name, text);
-    let tree = match yaml::parse(text) {
-        Ok(tree) => tree,
-        Err(error) => {
-            return Err(Report::from(vec![Diagnostic::new(
-                &source,
-                error.pos,
-                format!("YAML syntax error: {}", error.message),
-            )]));
-        }
-    };
-    let structural = structure::check(&tree, &schema::schema(), &source);
-    // A structurally sound tree is read as the model without parsing the text again. Any
-    // other, and one the strict tree reader declines, is read by serde-saphyr from the text.
-    let from_tree = if structural.is_empty() {
-        yaml::from_tree::<Spec>(&tree).ok()
-    } else {
-        None
-    };
-    // Values of the right type but outside the schema's bounds still deserialize; then the
-    // rules below run too, so one run reports everything.
-    let spec: Spec = match from_tree.map_or_else(|| serde_saphyr::from_str(text), Ok) {
-        Ok(spec) => spec,
-        Err(_) if !structural.is_empty() => return Err(Report::from(structural)),
-        Err(error) => {
-            let pos = error.location().map_or(Pos::START, |l| Pos {
-                line: l.line().max(1) as u32,
-                column: l.column().max(1) as u32,
-                len: 1,
-            });
-            let message = error.to_string();
-            let first = message
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches("error: ");
-            return Err(Report::from(vec![Diagnostic::new(
-                &source,
-                pos,
-                first.to_string(),
-            )]));
-        }
-    };
-    // A rule that restates a structural problem at the same node adds nothing.
-    let semantic: Vec<Diagnostic> = validate::check(&spec, &tree, &source)
-        .into_iter()
-        .filter(|problem| !structural.iter().any(|p| p.pos == problem.pos))
-        .collect();
-    let mut problems = structural;
-    problems.extend(semantic);
-    if problems.is_empty() {
-        Ok(spec)
-    } else {
-        Err(Report::from(problems))
-    }
+/// The refusal of a file of `len` bytes, over [`MAX_SPEC_BYTES`].
+fn too_large(name: &str, len: usize) -> Report {
+    let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    let message = format!(
+        "the spec is {:.1} MiB ({len} bytes); a spec may be at most {:.0} MiB ({MAX_SPEC_BYTES} bytes)",
+        mib(len),
+        mib(MAX_SPEC_BYTES)
+    );
+    Report::from(vec![Diagnostic::new(
+        &Source::new(name, ""),
+        Pos::START,
+        message,
+    )])
 }
 
-/// Load several specs, reporting the problems of all of them and ids used twice.
-pub fn load_all(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Spec)>, Report> {
-    let mut report = Report::default();
-    let mut specs: Vec<(PathBuf, Spec)> = Vec::new();
-    for path in paths {
-        match load(path) {
-            Ok(spec) => {
-                if let Some((first, _)) = specs.iter().find(|(_, s)| s.id == spec.id) {
-                    let text = std::fs::read_to_string(path).unwrap_or_default();
-                    let source = Source::new(path.display().to_string(), text);
-                    report.extend(Report::from(vec![Diagnostic::new(
-                        &source,
-                        Pos::START,
-                        format!(
-                            "API id `{}` is already used by {}",
-                            spec.id,
-                            first.display()
-                        ),
-                    )]));
-                }
-                specs.push((path.clone(), spec));
-            }
-            Err(problems) => report.extend(problems),
-        }
-    }
-    if report.is_empty() {
-        Ok(specs)
-    } else {
-        Err(report)
+/// A checked spec as a loader returns it: the spec when there is no error.
+fn into_result((spec, report): (Option<Spec>, Report)) -> Result<Spec, Report> {
+    match spec {
+        Some(spec) if !report.has_errors() => Ok(spec),
+        _ => Err(report),
     }
 }
 
@@ -156,11 +263,7 @@ mod tests {
         serde_saphyr::from_str(text).ok()
     }
 
-    fn tree(text: &str) -> Option<Spec> {
-        yaml::from_tree(&yaml::parse(text).ok()?).ok()
-    }
-
-    /// Reading the model from the tree gives what serde-saphyr gives from the text, for the
+    /// Reading the model in one pass gives what serde-saphyr gives from the text, for the
     /// shipped specs and synthetic ones.
     #[test]
     fn the_tree_reads_as_the_text_does() {
@@ -174,54 +277,66 @@ mod tests {
         assert!(texts.len() > 1);
         for text in &texts {
             let expected = saphyr(text).expect("a shipped spec reads");
-            assert_eq!(tree(text).as_ref(), Some(&expected));
             assert_eq!(load_str("spec.yaml", text).ok(), Some(expected));
         }
     }
 
-    /// Where YAML's plain scalars would have to be re-read as strings (`1.10`, `yes`) or
-    /// differ in type, the tree declines and the loader reads the text with serde-saphyr:
-    /// the same spec, or the same error, either way.
+    /// Where YAML reads a plain scalar as a number or boolean but the format expects a string
+    /// (`1.10`, `yes`, `12`), or a key is quoted, the loader reads what serde-saphyr reads
+    /// from the text: the text as written.
     #[test]
-    fn the_tree_declines_what_it_cannot_read_the_same() {
+    fn plain_scalars_read_as_serde_saphyr_reads_them() {
         let base = crate::synthetic::spec_text("odd", 3);
         let variants = [
             base.replace("id: \"1\"", "id: 1.10"),
             base.replace("title: Error 3\n", "title: yes\n"),
             base.replace("title: Error 3\n", "title: 12\n"),
-            base.replace("title: Error 3\n", "title: ~\n"),
-            base.replace("message: Error number 3\n", "message: 3\n"),
-            base.replace(
-                "retry: never\n",
-                "retry: never\n    http_status: {1: 404}\n",
-            ),
             base.replace(
                 "retry: never\n",
                 "retry: never\n    http_status: {\"1\": 404}\n",
             ),
-            base.replace("retry: never\n", "retry: never\n    legacy: \"10\"\n"),
+            base.replace("  3:\n", "  \"3\":\n"),
         ];
         for text in &variants {
             assert_ne!(text, &base);
-            let expected = saphyr(text);
-            if let Some(from_tree) = tree(text) {
-                assert_eq!(Some(&from_tree), expected.as_ref(), "{text}");
-            }
-            // (A spec serde-saphyr reads may still break a structural check or a rule.)
-            if let (Some(spec), Ok(loaded)) = (&expected, load_str("odd.yaml", text)) {
-                assert_eq!(spec, &loaded);
-            }
+            let expected = saphyr(text).unwrap_or_else(|| panic!("serde-saphyr reads {text}"));
+            let loaded = load_str("odd.yaml", text).unwrap_or_else(|r| panic!("{r}"));
+            assert_eq!(loaded, expected, "{text}");
         }
-        assert!(
-            tree(&variants[0]).is_none(),
-            "a float is not read as a string"
-        );
         assert_eq!(
             load_str("odd.yaml", &variants[0])
                 .ok()
                 .map(|s| s.versions[0].id.clone()),
             Some("1.10".to_owned()),
-            "serde-saphyr reads the version as written"
+            "the version is read as written"
         );
+    }
+
+    /// A message is a string or a map of strings, and a plain number is a string where the
+    /// format expects one; so is a number as a key of a per-version status map (serde-saphyr's
+    /// reading of an untagged value refuses both; the schema does not).
+    #[test]
+    fn a_number_as_a_message_is_its_text() {
+        let base = crate::synthetic::spec_text("odd", 3);
+        let plain = base.replace("message: Error number 3\n", "message: 3.50\n");
+        let spec = load_str("odd.yaml", &plain).unwrap_or_else(|r| panic!("{r}"));
+        assert_eq!(
+            spec.codes[&3].message,
+            crate::model::Message::Plain("3.50".into())
+        );
+        let localized = base.replace("message: Error number 3\n", "message: {en: 3.50}\n");
+        let spec = load_str("odd.yaml", &localized).unwrap_or_else(|r| panic!("{r}"));
+        assert_eq!(
+            spec.codes[&3].message.get("en", "en"),
+            Some("3.50"),
+            "{localized}"
+        );
+        let status = base.replacen(
+            "retry: never\n",
+            "retry: never\n    http_status: {1: 404}\n",
+            1,
+        );
+        let spec = load_str("odd.yaml", &status).unwrap_or_else(|r| panic!("{r}"));
+        assert_eq!(spec.codes[&3].http_status_in(&spec.versions[0]), 404);
     }
 }

@@ -1,15 +1,17 @@
 //! YAML read into a tree that remembers where every node came from.
 //!
 //! The tree keeps duplicate keys (so each can be reported with the first one) and the
-//! source text of every scalar, and it is what structural checks and diagnostics point
-//! into. serde-saphyr does the parsing; this module only records what it saw.
+//! source text of every plain scalar, and it is what structural checks and diagnostics point
+//! into, and what the model is read from. serde-saphyr does the parsing; this module only
+//! records what it saw.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{DuplicateKeyPolicy, Location, Options, Spanned};
+use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::{Budget, DuplicateKeyPolicy, Location, Options, Spanned};
 
 use crate::diagnostic::Pos;
 
@@ -18,6 +20,9 @@ use crate::diagnostic::Pos;
 pub struct Node {
     pub value: Value,
     pub pos: Pos,
+    /// A number or boolean as written (`1.10`, `yes`, `0x10`): YAML reads it as a number or a
+    /// boolean, but where the format expects a string, the string is the text as written.
+    pub plain: Option<Box<str>>,
 }
 
 /// What a node holds. Scalars keep the text they were written as, because YAML's plain
@@ -54,8 +59,14 @@ impl Node {
         self.key_text().map(Cow::into_owned)
     }
 
-    /// [`Node::as_key`], borrowed when the node is a string (most keys are).
+    /// [`Node::as_key`], borrowed when the node is a string (most keys are) or a plain
+    /// scalar whose text was kept.
     pub fn key_text(&self) -> Option<Cow<'_, str>> {
+        if let (Some(plain), Value::Int(_) | Value::Float(_) | Value::Bool(_)) =
+            (&self.plain, &self.value)
+        {
+            return Some(Cow::Borrowed(plain));
+        }
         match &self.value {
             Value::Str(s) => Some(Cow::Borrowed(s)),
             Value::Int(i) => Some(Cow::Owned(i.to_string())),
@@ -94,28 +105,75 @@ impl Node {
     }
 }
 
-/// A YAML syntax error, located.
+/// Why a text could not be read as YAML (a syntax error, or a reader limit), located.
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
     pub pos: Pos,
+    /// The whole message: "YAML syntax error: ..." or what limit was reached.
     pub message: String,
 }
 
 /// Parse YAML text into a located tree. An empty document is `Value::Null`.
+///
+/// # Errors
+/// A syntax error, or a document beyond the reader's limits (see [`budget`]), located.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
     // Duplicates reach the tree so that every one is reported, with the first one.
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    options.budget = Some(budget(text.len()));
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(spanned.value.into_node(spanned.referenced, text)),
         Err(error) => {
             let pos = error.location().map_or(Pos::START, |l| pos_of(l, text));
-            Err(SyntaxError {
-                pos,
-                message: first_line(&error.to_string()),
-            })
+            let message = match breach(&error) {
+                Some(breach) => beyond_budget(breach),
+                None => format!("YAML syntax error: {}", first_line(&error.to_string())),
+            };
+            Err(SyntaxError { pos, message })
         }
     }
+}
+
+/// serde-saphyr's limits for a text of `len` bytes. Its fixed node and event counts (250,000
+/// and 1,000,000) refuse a valid spec of some 20,000 codes; here they grow with the text. A
+/// node takes at least two bytes (`[a,a]`) and an event at least one, so a text reaches
+/// these counts only when aliases (`*name`) repeat parts of it: that stays refused, as do
+/// the reader's other limits (nesting depth, aliases, anchors).
+fn budget(len: usize) -> Budget {
+    let mut budget = Budget::default();
+    budget.max_nodes = budget.max_nodes.max(len / 2 + 1024);
+    budget.max_events = budget.max_events.max(len + 1024);
+    budget
+}
+
+/// The reader limit an error reports, under the snippet and alias wrappers it may carry.
+fn breach(mut error: &serde_saphyr::Error) -> Option<&BudgetBreach> {
+    loop {
+        match error {
+            serde_saphyr::Error::Budget { breach, .. } => return Some(breach),
+            serde_saphyr::Error::WithSnippet { error: inner, .. }
+            | serde_saphyr::Error::AliasError { error: inner, .. } => error = inner,
+            _ => return None,
+        }
+    }
+}
+
+/// What a breached reader limit means for a spec.
+fn beyond_budget(breach: &BudgetBreach) -> String {
+    let why = match breach {
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
+            "aliases (`*name`) repeat more of it than a spec of its size can hold".to_owned()
+        }
+        BudgetBreach::Depth { depth } => format!("it nests {depth} levels deep"),
+        BudgetBreach::Aliases { aliases } => format!("it has {aliases} aliases (`*name`)"),
+        BudgetBreach::Anchors { anchors } => format!("it has {anchors} anchors (`&name`)"),
+        BudgetBreach::AliasAnchorRatio { aliases, anchors } => {
+            format!("it has {aliases} aliases (`*name`) for {anchors} anchors")
+        }
+        other => format!("{other:?}"),
+    };
+    format!("the spec is beyond what the YAML reader accepts: {why}")
 }
 
 // serde-saphyr's messages carry their own snippet after the first line; ours shows it.
@@ -187,8 +245,20 @@ impl Raw {
             Value::Seq(_) | Value::Map(_) => start_of(location),
             _ => pos_of(location, text),
         };
-        Node { value, pos }
+        let plain = match value {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => source_text(location, text),
+            _ => None,
+        };
+        Node { value, pos, plain }
     }
+}
+
+/// The text at `location`, when serde-saphyr gives its span.
+fn source_text(location: Location, text: &str) -> Option<Box<str>> {
+    let span = location.span();
+    let (start, len) = span.byte_offset().zip(span.byte_len())?;
+    text.get(start as usize..(start + len) as usize)
+        .map(Box::from)
 }
 
 impl<'de> Deserialize<'de> for Raw {
@@ -271,21 +341,36 @@ impl<'de> Visitor<'de> for RawVisitor {
 /// Deserializes a value from a tree that [`parse`] made, so that a spec is parsed once: the
 /// tree is what the structural checks read and what the model is read from.
 ///
-/// It is strict where serde-saphyr is lenient (a plain `1.10` or `yes` read as a string, say):
-/// it reads every scalar as the type the tree gave it, so that it either gives what
-/// serde-saphyr would give from the same text or fails. The loader then reads the text with
-/// serde-saphyr instead, for its value or its located error.
+/// Scalars are read as the type the tree gave them, with two exceptions that make a tree the
+/// structural check has normalised read as serde-saphyr reads the text: a number or boolean
+/// read as a string is its text as written (`1.10`, `yes`), and a string of digits read as
+/// an unsigned number is that number (map keys are strings: `"4704":` is code 4704).
+///
+/// # Errors
+/// Where the tree does not fit `T`, located at the innermost node that does not.
 pub(crate) fn from_tree<T: serde::de::DeserializeOwned>(node: &Node) -> Result<T, TreeError> {
     T::deserialize(TreeDeserializer(node))
 }
 
-/// Why a tree could not be read as the type asked for.
+/// Why a tree could not be read as the type asked for, and where.
 #[derive(Debug)]
-pub(crate) struct TreeError(String);
+pub(crate) struct TreeError {
+    pub message: String,
+    /// The innermost node that did not fit; `None` only before it is known.
+    pub pos: Option<Pos>,
+}
+
+impl TreeError {
+    /// The error, placed at `pos` unless a node inside it was already blamed.
+    fn at(mut self, pos: Pos) -> Self {
+        self.pos.get_or_insert(pos);
+        self
+    }
+}
 
 impl fmt::Display for TreeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -293,16 +378,49 @@ impl std::error::Error for TreeError {}
 
 impl serde::de::Error for TreeError {
     fn custom<T: fmt::Display>(message: T) -> Self {
-        TreeError(message.to_string())
+        TreeError {
+            message: message.to_string(),
+            pos: None,
+        }
     }
 }
 
 struct TreeDeserializer<'de>(&'de Node);
 
+impl<'de> TreeDeserializer<'de> {
+    /// An unsigned number, also from a string of digits (a map key).
+    fn unsigned<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        let pos = self.0.pos;
+        match &self.0.value {
+            Value::Str(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+                match s.parse::<u64>() {
+                    Ok(number) => visitor.visit_u64(number),
+                    Err(_) => Err(serde::de::Error::custom(format!("{s} is too large"))),
+                }
+            }
+            _ => self.deserialize_any(visitor),
+        }
+        .map_err(|e: TreeError| e.at(pos))
+    }
+
+    /// A string, also from a number or boolean, as written.
+    fn string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        let pos = self.0.pos;
+        match (&self.0.value, &self.0.plain) {
+            (Value::Int(_) | Value::Float(_) | Value::Bool(_), Some(plain)) => {
+                visitor.visit_borrowed_str(plain)
+            }
+            _ => self.deserialize_any(visitor),
+        }
+        .map_err(|e: TreeError| e.at(pos))
+    }
+}
+
 impl<'de> Deserializer<'de> for TreeDeserializer<'de> {
     type Error = TreeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        let pos = self.0.pos;
         match &self.0.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
@@ -328,6 +446,7 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'de> {
                 value: None,
             }),
         }
+        .map_err(|e| e.at(pos))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
@@ -360,10 +479,35 @@ impl<'de> Deserializer<'de> for TreeDeserializer<'de> {
             Value::Str(s) => visitor.visit_enum(BorrowedStrDeserializer::new(s)),
             _ => Err(serde::de::Error::custom("expected the name of a variant")),
         }
+        .map_err(|e: TreeError| e.at(self.0.pos))
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        self.string(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        self.string(visitor)
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        self.unsigned(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        self.unsigned(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        self.unsigned(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TreeError> {
+        self.unsigned(visitor)
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        bool i8 i16 i32 i64 i128 u128 f32 f64 char bytes byte_buf
         unit unit_struct seq tuple tuple_struct map struct identifier
     }
 }
@@ -379,7 +523,10 @@ impl<'de> SeqAccess<'de> for SeqOfNodes<'de> {
     ) -> Result<Option<T::Value>, TreeError> {
         self.0
             .next()
-            .map(|item| seed.deserialize(TreeDeserializer(item)))
+            .map(|item| {
+                seed.deserialize(TreeDeserializer(item))
+                    .map_err(|e| e.at(item.pos))
+            })
             .transpose()
     }
 
@@ -403,7 +550,9 @@ impl<'de> MapAccess<'de> for MapOfNodes<'de> {
         match self.entries.next() {
             Some((key, value)) => {
                 self.value = Some(value);
-                seed.deserialize(TreeDeserializer(key)).map(Some)
+                seed.deserialize(TreeDeserializer(key))
+                    .map(Some)
+                    .map_err(|e| e.at(key.pos))
             }
             None => Ok(None),
         }
@@ -414,7 +563,9 @@ impl<'de> MapAccess<'de> for MapOfNodes<'de> {
         seed: V,
     ) -> Result<V::Value, TreeError> {
         match self.value.take() {
-            Some(value) => seed.deserialize(TreeDeserializer(value)),
+            Some(value) => seed
+                .deserialize(TreeDeserializer(value))
+                .map_err(|e| e.at(value.pos)),
             None => Err(serde::de::Error::custom("a value without a key")),
         }
     }

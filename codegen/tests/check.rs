@@ -1,0 +1,614 @@
+//! Checking specs: every problem of a file at once, structural and semantic; the stated
+//! limits; values quoted within a line; names and ids the generated code or the file system
+//! cannot take; repeats in lists; a missing translation as a warning.
+
+use errors_codegen::{MAX_CODES, MAX_SPEC_BYTES, Report, Severity, check_str, load_str};
+
+/// A small valid spec with locales `en` and `fr`, every message translated.
+const SHOP: &str = r#"id: shop
+title: Shop
+docs_url: https://shop.example/docs
+family: ampache
+json_code: string
+code_ranges: [[1, 99]]
+locales: [en, fr]
+versions:
+  - id: "1"
+    formats: [xml, json]
+    legacy_codes: true
+  - id: "2.0"
+    formats: [json]
+codes:
+  1:
+    name: OutOfStock
+    title: Out of stock
+    description: Sold out.
+    message: {en: "Item {sku} is out of stock", fr: "Article {sku} épuisé"}
+    error_types: [item, stock]
+    retry: later
+  2:
+    name: Expired
+    title: Expired
+    description: The session expired.
+    message: {en: Expired, fr: Expiré}
+    retry: reauthenticate
+    meanings:
+      - name: TokenExpired
+        title: Token expired
+        description: The token, not the session.
+"#;
+
+fn report(text: &str) -> Report {
+    match load_str("shop.yaml", text) {
+        Ok(_) => panic!("expected problems in:\n{text}"),
+        Err(report) => report,
+    }
+}
+
+/// `line:column: message` of every diagnostic, errors and warnings.
+fn headlines(report: &Report) -> Vec<String> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| d.headline().trim_start_matches("shop.yaml:").to_owned())
+        .collect()
+}
+
+/// The 1-based line and column of byte `at` of `text`.
+fn position_at(text: &str, at: usize) -> String {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..at].chars().count() + 1;
+    format!("{line}:{column}")
+}
+
+/// The line and column at which `needle` first starts in `text`.
+fn position(text: &str, needle: &str) -> String {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("`{needle}` in the text"));
+    position_at(text, at)
+}
+
+/// Asserts that the report has exactly one headline at `needle`'s first position starting
+/// with `message`.
+fn assert_located(report: &Report, text: &str, needle: &str, message: &str) {
+    assert_at(report, &position(text, needle), message);
+}
+
+/// Asserts that the report has exactly one headline at `line:column` starting with `message`.
+fn assert_at(report: &Report, at: &str, message: &str) {
+    let wanted = format!("{at}: {message}");
+    let found = headlines(report);
+    assert!(
+        found.iter().filter(|h| h.starts_with(&wanted)).count() == 1,
+        "no `{wanted}` in:\n{report}"
+    );
+}
+
+#[test]
+fn the_example_is_valid_without_warnings() {
+    let (spec, report) = check_str("shop.yaml", SHOP);
+    assert!(spec.is_some(), "{report}");
+    assert!(report.is_empty(), "{report}");
+}
+
+#[test]
+fn the_shipped_specs_have_no_problem_not_even_a_warning() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let files = errors_codegen::spec_files(&dir).expect("spec/");
+    let (specs, report) = errors_codegen::check_all(&files);
+    assert_eq!(specs.len(), files.len(), "{report}");
+    assert!(report.is_empty(), "{report}");
+}
+
+// ---- Every problem at once ----
+
+#[test]
+fn an_unknown_key_and_a_code_out_of_range_are_both_reported() {
+    let text = SHOP
+        .replacen("family: ampache\n", "family: ampache\ncolour: red\n", 1)
+        .replacen("  2:\n", "  200:\n", 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "colour",
+        "unknown key `colour` at the top level",
+    );
+    assert_located(
+        &report,
+        &text,
+        "200:",
+        "code 200 is outside the declared code_ranges (1-99)",
+    );
+    assert_eq!(report.len(), 2, "{report}");
+}
+
+/// A code missing a required field is reported, and the rules still run on every other
+/// code, and on the rest of the file.
+#[test]
+fn a_missing_field_does_not_hide_the_rules() {
+    let text = SHOP
+        .replacen("    retry: later\n", "", 1)
+        .replacen("name: Expired", "name: ALL", 1)
+        .replacen("locales: [en, fr]", "locales: [en, fr, en]", 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "name: OutOfStock",
+        "missing required key `retry` in `codes.1`",
+    );
+    assert_located(&report, &text, "ALL", "`ALL` cannot be a variant name");
+    assert_located(&report, &text, "en]", "locale `en` is listed twice");
+    assert_eq!(report.len(), 3, "{report}");
+}
+
+/// A value of the wrong type, a word not in the vocabulary and a missing top-level key are
+/// reported with the rules' problems; what is only missing is not reported again.
+#[test]
+fn wrong_types_and_missing_keys_come_with_the_rules() {
+    let text = SHOP
+        .replacen("title: Shop\n", "", 1)
+        .replacen("retry: later", "retry: sometimes", 1)
+        .replacen("error_types: [item, stock]", "error_types: {item: 1}", 1)
+        .replacen("name: Expired", "name: not_found", 1);
+    let report = report(&text);
+    assert_located(&report, &text, "id: shop", "missing required key `title`");
+    assert_located(
+        &report,
+        &text,
+        "sometimes",
+        "`sometimes` is not allowed at `codes.1.retry`",
+    );
+    assert_located(
+        &report,
+        &text,
+        "{item",
+        "expected a list at `codes.1.error_types`",
+    );
+    assert_located(
+        &report,
+        &text,
+        "not_found",
+        "`not_found` cannot be a variant name",
+    );
+    assert_eq!(report.len(), 4, "{report}");
+}
+
+/// What is only missing because a part was cut or broken is not reported again by a rule:
+/// no "no codes", no unknown version, no unknown legacy code.
+#[test]
+fn what_is_unread_is_not_reported_again() {
+    let cut = &SHOP[..SHOP.find("versions:").expect("versions")];
+    let found = report(cut);
+    assert_eq!(
+        headlines(&found),
+        ["1:1: missing required keys `versions`, `codes`"],
+        "{found}"
+    );
+
+    // Version 2.0 and code 1 cannot be read; code 2 names both.
+    let text = SHOP
+        .replacen("    formats: [json]\n", "", 1)
+        .replacen("    title: Out of stock\n", "", 1)
+        .replacen(
+            "    retry: reauthenticate\n",
+            "    retry: reauthenticate\n    since: \"2.0\"\n    legacy: 1\n",
+            1,
+        );
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "id: \"2.0\"",
+        "missing required key `formats` in `versions.1`",
+    );
+    assert_located(
+        &report,
+        &text,
+        "name: OutOfStock",
+        "missing required key `title` in `codes.1`",
+    );
+    assert_eq!(report.len(), 2, "{report}");
+}
+
+/// Problems come sorted by position, whatever pass found them.
+#[test]
+fn problems_come_in_file_order() {
+    let text = SHOP
+        .replacen("name: OutOfStock", "name: ALL", 1)
+        .replacen(
+            "description: Sold out.",
+            "description: Sold out.\n    colour: red",
+            1,
+        )
+        .replacen("  2:\n", "  200:\n", 1);
+    let report = report(&text);
+    let positions: Vec<_> = report.diagnostics.iter().map(|d| d.pos).collect();
+    let mut sorted = positions.clone();
+    sorted.sort();
+    assert_eq!(positions, sorted);
+    assert_eq!(report.len(), 3, "{report}");
+}
+
+// ---- Linear in the problems and the codes ----
+
+/// Ten thousand problems are all reported, each at its own code, and shown with its line.
+/// (How long it takes is a benchmark's business, not a test's.)
+#[test]
+fn ten_thousand_problems_are_all_reported() {
+    let text = errors_codegen::synthetic::spec_text("many", 10_000).replacen(
+        "code_ranges: [[0, 4000000000]]",
+        "code_ranges: [[1, 2]]",
+        1,
+    );
+    let report = report(&text);
+    assert_eq!(report.len(), 10_000);
+    let shown = report.to_string();
+    assert!(shown.ends_with("10000 problems found"));
+    assert!(shown.contains("code 69996 is outside the declared code_ranges (1-2)"));
+    assert!(
+        shown.contains("  69996:\n"),
+        "the last code's line is shown"
+    );
+}
+
+/// Ten thousand structural problems (an unknown key in every code) and the semantic ones of
+/// the same codes come together.
+#[test]
+fn ten_thousand_structural_problems_come_with_the_semantic_ones() {
+    let text = errors_codegen::synthetic::spec_text("many", 10_000)
+        .replace("    retry: never\n", "    retry: never\n    colour: red\n")
+        .replacen(
+            "code_ranges: [[0, 4000000000]]",
+            "code_ranges: [[0, 99]]",
+            1,
+        );
+    let report = report(&text);
+    let unknown = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("unknown key `colour`"))
+        .count();
+    let outside = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("outside the declared code_ranges"))
+        .count();
+    assert_eq!((unknown, outside), (10_000, 10_000 - 14));
+}
+
+/// A valid spec of 40,000 codes loads (the YAML reader's default budget of 250,000 nodes
+/// refused it).
+#[test]
+fn a_valid_spec_of_40000_codes_loads() {
+    let text = errors_codegen::synthetic::spec_text("big", 40_000);
+    let spec = load_str("big.yaml", &text).unwrap_or_else(|report| panic!("{report}"));
+    assert_eq!(spec.codes.len(), 40_000);
+}
+
+// ---- Stated limits ----
+
+#[test]
+fn a_spec_larger_than_16_mib_is_refused_unread() {
+    let text = format!("# {}\n", "x".repeat(MAX_SPEC_BYTES));
+    let report = report(&text);
+    assert_eq!(report.len(), 1);
+    let headline = report.diagnostics[0].headline();
+    assert!(
+        headline.starts_with("shop.yaml:1:1: the spec is 16.0 MiB (16777219 bytes); a spec may be at most 16 MiB (16777216 bytes)"),
+        "{headline}"
+    );
+    let bytes = errors_codegen::load_bytes("shop.yaml", text.as_bytes());
+    assert!(bytes.is_err());
+}
+
+#[test]
+fn more_codes_than_the_limit_are_refused_at_codes() {
+    let mut text = SHOP[..=SHOP.find("\ncodes:").expect("codes")].to_owned();
+    text.push_str("codes: {");
+    for code in 0..=MAX_CODES {
+        text.push_str(&format!("{code}: 0, "));
+    }
+    text.push_str("}\n");
+    let report = report(&text);
+    assert_eq!(report.len(), 1, "{report}");
+    assert_located(
+        &report,
+        &text,
+        "codes: {",
+        "`codes` holds 100001 codes; a spec may hold at most 100000",
+    );
+}
+
+/// Aliases that repeat a part of the file past what its size can hold are refused, at the
+/// alias, with the reason.
+#[test]
+fn an_alias_bomb_is_refused_with_the_reason() {
+    let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..9 {
+        let aliases = vec![format!("*a{}", level - 1); 10].join(", ");
+        text.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));
+    }
+    let report = report(&text);
+    assert_eq!(report.len(), 1, "{report}");
+    let message = &report.diagnostics[0].message;
+    assert!(
+        message.starts_with("the spec is beyond what the YAML reader accepts: aliases"),
+        "{message}"
+    );
+    assert!(report.diagnostics[0].pos.line > 1);
+}
+
+// ---- Quoting ----
+
+#[test]
+fn a_long_value_is_quoted_within_a_line() {
+    // (A plain key may be at most 1,024 characters long in YAML.)
+    let long = "é".repeat(500);
+    for text in [
+        SHOP.replacen("family: ampache", &format!("family: {long}"), 1),
+        SHOP.replacen("family: ampache", &format!("family: ampache\n{long}: 1"), 1),
+        SHOP.replacen("name: Expired", &format!("name: {long}"), 1),
+    ] {
+        let report = report(&text);
+        for diagnostic in &report.diagnostics {
+            let headline = diagnostic.headline();
+            assert!(headline.chars().count() < 250, "{headline}");
+            assert!(headline.contains("éé…`"), "{headline}");
+        }
+    }
+}
+
+/// A value with a line break or a terminal escape cannot forge an output line.
+#[test]
+fn control_characters_in_a_value_are_escaped() {
+    let text = SHOP.replacen("name: Expired", "name: \"Bad\\n\\e[31mName\"", 1);
+    let report = report(&text);
+    assert_eq!(report.len(), 1, "{report}");
+    assert!(
+        report.diagnostics[0]
+            .message
+            .starts_with("`Bad\\n\\u{1b}[31mName` cannot be a variant name"),
+        "{report}"
+    );
+}
+
+/// A code key too large for a code is reported once, located once.
+#[test]
+fn a_code_key_out_of_range_is_located_once() {
+    let text = SHOP.replacen("  2:\n", "  99999999999:\n", 1);
+    let report = report(&text);
+    assert_eq!(report.len(), 1, "{report}");
+    assert_located(
+        &report,
+        &text,
+        "99999999999",
+        "`99999999999` is not a valid key at `codes`: expected a number from 0 to 4294967295",
+    );
+    assert!(!report.diagnostics[0].message.contains("line"));
+}
+
+// ---- Names and ids ----
+
+/// The case the issue brought: a version id that climbs out of the output folder.
+#[test]
+fn a_version_id_that_is_a_path_is_rejected() {
+    let text = SHOP.replacen(
+        "  - id: \"1\"\n",
+        "  - id: \"/../../../../escaped-fixtures\"\n",
+        1,
+    );
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "\"/../",
+        "`/../../../../escaped-fixtures` cannot be a version id: it names folders \
+         (`fixtures/<api>/api<version>/`), and it must start with an ASCII letter or digit",
+    );
+}
+
+#[test]
+fn version_ids_must_be_plain_file_names() {
+    for (id, why) in [
+        ("\"\"", "it is empty"),
+        ("\".\"", "it must start with an ASCII letter or digit"),
+        ("\"..\"", "it must start with an ASCII letter or digit"),
+        ("\"/etc\"", "it must start with an ASCII letter or digit"),
+        ("\"1/2\"", "it may hold only ASCII letters, digits"),
+        ("'a\\b'", "it may hold only ASCII letters, digits"),
+        ("\"a\\tb\"", "it may hold only ASCII letters, digits"),
+        ("\"1..2\"", "it holds `..`"),
+    ] {
+        let text = SHOP.replacen("  - id: \"2.0\"\n", &format!("  - id: {id}\n"), 1);
+        let report = report(&text);
+        let at = position(&text, &format!("id: {id}"));
+        let (line, column) = at.split_once(':').expect("line:column");
+        let column: usize = column.parse().expect("column");
+        let wanted = format!("{line}:{}: ", column + 4);
+        let found = headlines(&report);
+        assert!(
+            found
+                .iter()
+                .any(|h| h.starts_with(&wanted) && h.contains(why)),
+            "{id}: `{wanted}...{why}` in:\n{report}"
+        );
+    }
+    for id in [
+        "\"3\"",
+        "\"6\"",
+        "\"1.16.1\"",
+        "\"2.0\"",
+        "opensubsonic",
+        "v2-beta_1",
+    ] {
+        let text = SHOP.replacen("  - id: \"2.0\"\n", &format!("  - id: {id}\n"), 1);
+        let (spec, report) = check_str("shop.yaml", &text);
+        assert!(spec.is_some(), "{id}: {report}");
+    }
+}
+
+#[test]
+fn an_api_id_longer_than_a_file_name_may_be_is_rejected() {
+    let long = "a".repeat(65);
+    let text = SHOP.replacen("id: shop", &format!("id: {long}"), 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        &long,
+        &format!("`{}…` cannot be the API id: it names files", &long[..59]),
+    );
+}
+
+/// `ALL` would hide the catalog's list of codes, `ErrorCode::ALL`: it is refused with the
+/// reason. Every other name the generated code or errors-core uses builds, and is a variant
+/// name like any other.
+#[test]
+fn a_name_that_hides_the_list_of_codes_is_rejected_with_the_reason() {
+    let text = SHOP.replacen("name: Expired", "name: ALL", 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "ALL\n",
+        "`ALL` cannot be a variant name: it is the name of the catalog's list of codes, \
+         `ErrorCode::ALL`, which a variant of that name would hide",
+    );
+    for name in [
+        "Error",
+        "Err",
+        "Ok",
+        "Some",
+        "None",
+        "Option",
+        "Result",
+        "API",
+        "CODES",
+        "NEAREST",
+        "VARIANTS",
+        "ErrorCode",
+        "Catalog",
+        "Display",
+        "FromStr",
+        "TryFrom",
+        "Default",
+        "BY_NAME",
+        "Not_Found",
+        "V1_16_1",
+        "All",
+    ] {
+        let text = SHOP.replacen("name: Expired", &format!("name: {name}"), 1);
+        let (spec, report) = check_str("shop.yaml", &text);
+        assert!(spec.is_some(), "{name}: {report}");
+    }
+}
+
+// ---- Repeats in lists, and a code that is its own legacy ----
+
+#[test]
+fn a_locale_listed_twice_is_an_error() {
+    let text = SHOP.replacen("locales: [en, fr]", "locales: [en, fr, fr]", 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "fr]",
+        "locale `fr` is listed twice in `locales`",
+    );
+    assert_eq!(report.diagnostics[0].notes.len(), 1, "{report}");
+}
+
+#[test]
+fn a_format_listed_twice_is_an_error() {
+    let text = SHOP.replacen("formats: [json]", "formats: [json, xml, json]", 1);
+    let report = report(&text);
+    let second = text.rfind("json]").expect("the second json");
+    assert_at(
+        &report,
+        &position_at(&text, second),
+        "format `json` is listed twice for version `2.0`",
+    );
+}
+
+#[test]
+fn a_meaning_listed_twice_is_an_error() {
+    let meaning = "      - name: TokenExpired\n        title: Token expired\n        \
+                   description: The token, not the session.\n";
+    let text = format!("{SHOP}{meaning}");
+    let report = report(&text);
+    let second = text.rfind("TokenExpired").expect("the second meaning");
+    assert_at(
+        &report,
+        &position_at(&text, second),
+        "meaning `TokenExpired` is listed twice for code 2",
+    );
+}
+
+#[test]
+fn an_error_type_listed_twice_is_an_error() {
+    let text = SHOP.replacen("[item, stock]", "[item, stock, item]", 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "item]",
+        "error type `item` is listed twice for code 1",
+    );
+}
+
+#[test]
+fn a_code_that_is_its_own_legacy_is_an_error() {
+    let text = SHOP.replacen("    retry: later\n", "    retry: later\n    legacy: 1\n", 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "1\n  2:",
+        "code 1 names itself as its legacy equivalent",
+    );
+}
+
+// ---- A missing translation is a warning ----
+
+#[test]
+fn a_missing_translation_is_a_warning_not_an_error() {
+    let text = SHOP.replacen("message: {en: Expired, fr: Expiré}", "message: Expired", 1);
+    let (spec, report) = check_str("shop.yaml", &text);
+    assert!(spec.is_some(), "a warning does not stop the spec: {report}");
+    assert!(load_str("shop.yaml", &text).is_ok());
+    assert!(!report.has_errors());
+    assert_eq!((report.error_count(), report.warning_count()), (0, 1));
+    let warning = &report.diagnostics[0];
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(
+        warning.headline(),
+        format!(
+            "shop.yaml:{}: warning: message has no translation into `fr`, declared in \
+             `locales`: clients asking for it get the `en` text",
+            position(&text, "Expired\n    retry")
+        )
+    );
+    let shown = report.to_string();
+    assert!(shown.contains("warning"), "{shown}");
+    assert!(shown.ends_with("1 warning found"), "{shown}");
+}
+
+/// Errors and warnings come in one report; the errors make it fail.
+#[test]
+fn warnings_come_with_errors() {
+    let text = SHOP
+        .replacen(
+            "message: {en: Expired, fr: Expiré}",
+            "message: {en: Expired}",
+            1,
+        )
+        .replacen("name: OutOfStock", "name: ALL", 1);
+    let report = report(&text);
+    assert_eq!((report.error_count(), report.warning_count()), (1, 1));
+    assert!(report.to_string().ends_with("1 error and 1 warning found"));
+}
