@@ -7,8 +7,8 @@ use crate::{Failure, Outcome, specs};
 /// Check spec files (or every spec in a directory) and report all problems.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Exit status: 0 no problems, 1 problems (each printed as \
-file:line:column), 2 usage error: a file that cannot be read, a folder that cannot be listed \
+    after_help = "Exit status: 0 no problems, or warnings only (each printed as \
+file:line:column: warning: ...), 1 problems (each printed as file:line:column), 2 usage error: a file that cannot be read, a folder that cannot be listed \
 or holds no spec."
 )]
 pub struct Args {
@@ -38,12 +38,23 @@ pub fn run(args: &Args) -> Outcome {
             files.push(path.clone());
         }
     }
-    match errors_codegen::load_all(&files) {
-        Ok(specs) => {
-            let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
-            crate::say!("{} spec(s), {codes} codes: no problems", specs.len());
-            Ok(())
-        }
-        Err(report) => Err(Failure::Findings(report.to_string())),
+    let (specs, report) = errors_codegen::check_all(&files);
+    if report.has_errors() {
+        return Err(Failure::Findings(report.to_string()));
     }
+    // Warnings are shown and do not fail the check.
+    if !report.is_empty() {
+        crate::write_err(&report.to_string())?;
+    }
+    let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
+    let warnings = match report.warning_count() {
+        0 => String::new(),
+        1 => ", 1 warning".to_owned(),
+        n => format!(", {n} warnings"),
+    };
+    crate::say!(
+        "{} spec(s), {codes} codes: no problems{warnings}",
+        specs.len()
+    );
+    Ok(())
 }

@@ -54,7 +54,14 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Outcome {
     let files = specs::spec_files(&args.spec_dir)?;
-    let specs = errors_codegen::load_all(&files).map_err(|r| Failure::Findings(r.to_string()))?;
+    let (specs, report) = errors_codegen::check_all(&files);
+    if report.has_errors() {
+        return Err(Failure::Findings(report.to_string()));
+    }
+    // Warnings are shown; the specs generate as they are.
+    if !report.is_empty() {
+        crate::write_err(&report.to_string())?;
+    }
     let layout = Layout::new(&args.out, &args.spec_dir, args.rust.as_deref())?;
     let mut artifacts = artifacts(&layout.spec_dir, &specs);
     if let Some(dir) = &layout.rust {

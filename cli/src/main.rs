@@ -53,18 +53,29 @@ fn write_out(text: &str, end: &str) -> Outcome {
     write_to(
         &mut std::io::stdout().lock(),
         &[text.as_bytes(), end.as_bytes()],
+        "standard output",
     )
 }
 
-/// Writes `parts` to `out` and flushes it, a closed pipe counting as success.
-fn write_to(out: &mut impl Write, parts: &[&[u8]]) -> Outcome {
+/// Writes `text` and a line break to standard error, a closed pipe counting as success:
+/// for what a command shows besides its result (warnings).
+fn write_err(text: &str) -> Outcome {
+    write_to(
+        &mut std::io::stderr().lock(),
+        &[text.as_bytes(), b"\n"],
+        "standard error",
+    )
+}
+
+/// Writes `parts` to `out` (called `name` in an error) and flushes it, a closed pipe counting as success.
+fn write_to(out: &mut impl Write, parts: &[&[u8]], name: &str) -> Outcome {
     let written = parts
         .iter()
         .try_for_each(|part| out.write_all(part))
         .and_then(|()| out.flush());
     match written {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Findings(
-            format!("error: cannot write to standard output: {error}"),
+            format!("error: cannot write to {name}: {error}"),
         )),
         _ => Ok(()),
     }

@@ -159,7 +159,7 @@ pub fn run(args: &Args) -> Outcome {
     };
     let mut body = Vec::with_capacity(256 + message.len());
     let content_type = errors_wire::render(&mut body, &wire_target, &fields);
-    crate::write_to(&mut std::io::stdout().lock(), &[&body])?;
+    crate::write_to(&mut std::io::stdout().lock(), &[&body], "standard output")?;
     // Standard error may be closed too; what it would have said is not worth a panic.
     let _ = writeln!(
         std::io::stderr(),

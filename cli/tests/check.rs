@@ -33,11 +33,15 @@ fn check_text(label: &str, text: &str) -> (i32, String) {
     )
 }
 
-/// The `file:line:column: message` headlines of a report.
+/// The `file:line:column: message` headlines of a report's errors (not its warnings).
 fn headlines(stderr: &str, label: &str) -> Vec<String> {
     stderr
         .lines()
-        .filter(|l| l.contains(&format!("{label}.yaml:")) && !l.contains(": note: "))
+        .filter(|l| {
+            l.contains(&format!("{label}.yaml:"))
+                && !l.contains(": note: ")
+                && !l.contains(": warning: ")
+        })
         .map(|l| {
             l.split_once(&format!("{label}.yaml:"))
                 .map(|(_, r)| r.to_string())
@@ -315,4 +319,122 @@ fn a_file_named_twice_is_one_spec() {
         .expect("run errors-codegen");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
+
+/// A spec with warnings only passes: each warning is shown, located, and the status is 0.
+#[test]
+fn warnings_are_shown_and_do_not_fail_the_check() {
+    let text = spec_text("lastfm.yaml").replacen("locales: [en]", "locales: [en, fr]", 1);
+    assert_ne!(
+        text,
+        spec_text("lastfm.yaml"),
+        "lastfm.yaml declares `locales: [en]`"
+    );
+    let dir = std::env::temp_dir().join(format!("errors-codegen-warn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("warn.yaml");
+    std::fs::write(&file, &text).expect("write spec");
+    let output = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
+        .arg("check")
+        .arg(&file)
+        .output()
+        .expect("run errors-codegen");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let codes = errors_codegen::load_str("lastfm.yaml", &spec_text("lastfm.yaml"))
+        .unwrap_or_else(|report| panic!("{report}"))
+        .codes;
+    // The first code's message is the first `message:` of the file.
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("message:"))
+        .expect("a message")
+        + 1;
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find("message:"))
+        .expect("message")
+        + "message: ".len()
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "warn.yaml:{line}:{column}: warning: message has no translation into `fr`"
+        )),
+        "{stderr}"
+    );
+    let warnings = stderr.matches(": warning: ").count();
+    assert_eq!(warnings, codes.len(), "one per code: {stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "1 spec(s), {} codes: no problems, {warnings} warnings",
+            codes.len()
+        )),
+        "{stdout}"
+    );
+}
+
+/// A structural problem (an unknown key) does not hide the rules' problems elsewhere in the
+/// file: both are reported, each at its own line.
+#[test]
+fn structural_and_semantic_problems_come_together() {
+    let text = spec_text("lastfm.yaml")
+        .replacen(
+            "locales: [en]",
+            "locales: [en, en]
+colour: red",
+            1,
+        )
+        .replacen("name: InvalidService\n", "name: invalid_service\n", 1);
+    let (status, stderr) = check_text("both", &text);
+    assert_eq!(status, 1, "{stderr}");
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"))
+            + 1
+    };
+    let found = headlines(&stderr, "both");
+    for wanted in [
+        format!("{}:15: locale `en` is listed twice", line_of("locales:")),
+        format!("{}:1: unknown key `colour`", line_of("colour:")),
+        format!(
+            "{}:11: `invalid_service` cannot be a variant name",
+            line_of("invalid_service")
+        ),
+    ] {
+        assert!(
+            found.iter().any(|h| h.starts_with(&wanted)),
+            "missing `{wanted}` in:\n{stderr}"
+        );
+    }
+}
+
+/// The case of a version id that climbs out of its folder (tests/cases/specs/) is refused
+/// at the id, with the reason.
+#[test]
+fn a_version_id_that_is_a_path_is_refused_at_the_id() {
+    let file = workspace().join("tests/cases/specs/version-id-path-traversal.yaml");
+    let text = std::fs::read_to_string(&file).expect("the case");
+    let output = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
+        .arg("check")
+        .arg(&file)
+        .output()
+        .expect("run errors-codegen");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("escaped-fixtures"))
+        .expect("the id")
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "version-id-path-traversal.yaml:{line}:9: `/../../../../escaped-fixtures` cannot \
+             be a version id"
+        )),
+        "{stderr}"
+    );
 }
