@@ -212,16 +212,22 @@ impl Validator<'_> {
                 self.repeated(pos, message, first_pos, "first defined here");
             }
             let name = version.variant_name();
+            // A name derived from the id is reported at the id.
+            let named_by = if version.name.is_some() { "name" } else { "id" };
             if let Err(problem) = ident::check(&name, Case::Camel) {
-                let pos = self.pos(&["versions", &index, "name"]);
+                let pos = self.pos(&["versions", &index, named_by]);
                 self.emit(
                     pos,
                     format!("{} cannot be a version name: {problem}", quote(&name)),
                 );
             }
             if let Some(first) = names.insert(name.clone(), i) {
-                let pos = self.pos(&["versions", &index, "name"]);
-                let first_pos = self.pos(&["versions", &first.to_string()]);
+                let pos = self.pos(&["versions", &index, named_by]);
+                let first_named_by = match spec.versions[first].name {
+                    Some(_) => "name",
+                    None => "id",
+                };
+                let first_pos = self.pos(&["versions", &first.to_string(), first_named_by]);
                 let message = format!("version name {} is used twice", quote(&name));
                 self.repeated(pos, message, first_pos, "first used here");
             }

@@ -612,3 +612,45 @@ fn warnings_come_with_errors() {
     assert_eq!((report.error_count(), report.warning_count()), (1, 1));
     assert!(report.to_string().ends_with("1 error and 1 warning found"));
 }
+
+/// Names that cannot be variants are refused with the reason: Rust keywords, and names that
+/// are not UpperCamelCase (the generated code's method names among them).
+#[test]
+fn keywords_and_method_names_are_refused_with_the_reason() {
+    for (name, why) in [
+        ("Self", "it is a Rust keyword"),
+        ("type", "it is a Rust keyword"),
+        ("match", "it is a Rust keyword"),
+        ("async", "it is a Rust keyword"),
+        ("code", "it must start with an uppercase letter"),
+        ("name", "it must start with an uppercase letter"),
+        ("message", "it must start with an uppercase letter"),
+        ("from_code", "it must start with an uppercase letter"),
+        ("_Hidden", "it must start with an uppercase letter"),
+    ] {
+        let text = SHOP.replacen("name: Expired", &format!("name: {name}"), 1);
+        let report = report(&text);
+        assert_located(
+            &report,
+            &text,
+            &format!("{name}\n    title: Expired"),
+            &format!("`{name}` cannot be a variant name: {why}"),
+        );
+    }
+}
+
+/// Two version ids that become the same variant name (`1.0` and `1-0` are both `V1_0`)
+/// are refused at the second.
+#[test]
+fn version_ids_with_one_variant_name_are_refused() {
+    let text = SHOP
+        .replacen("  - id: \"2.0\"\n", "  - id: \"1.0\"\n", 1)
+        .replacen("  - id: \"1\"\n", "  - id: \"1-0\"\n", 1);
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "\"1.0\"",
+        "version name `V1_0` is used twice",
+    );
+}

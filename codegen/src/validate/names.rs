@@ -65,7 +65,11 @@ pub(super) fn file_name_problem(name: &str) -> Option<String> {
 /// Names Windows keeps for devices whatever the case or extension (`nul`, `Con.txt`),
 /// per Microsoft's "Naming Files, Paths, and Namespaces".
 fn is_windows_device(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or_default().to_ascii_uppercase();
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase();
     match stem.as_bytes() {
         b"CON" | b"PRN" | b"AUX" | b"NUL" => true,
         [b'C', b'O', b'M', n] | [b'L', b'P', b'T', n] => n.is_ascii_digit() && *n != b'0',
