@@ -72,6 +72,48 @@ fn compiled_cases_keep_the_spec_as_written() {
     assert!(code.description().contains("```\n{\"error\": 1}\n```"));
 }
 
+/// Code names that the generated code, errors-core, the prelude or Rust itself use
+/// (`Ok`, `None`, `Result`, `VARIANTS`, `API`, `Type`, `Self_`, ...) and names that differ
+/// only by case are variants like any other: reachable by path, by number and by name.
+#[test]
+fn names_the_generated_code_uses_are_variants_like_any_other() {
+    use cases::case_names_the_generated_code_uses::ErrorCode;
+
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("cases/specs/names-the-generated-code-uses.yaml");
+    let spec = errors_codegen::load(&file).expect("the case passes check");
+    assert_eq!(ErrorCode::ALL.len(), spec.codes.len());
+    for (number, entry) in &spec.codes {
+        let code = ErrorCode::from_code(*number).expect("every code");
+        assert_eq!(code.name(), entry.name);
+        assert_eq!(code.to_string(), entry.name);
+        assert_eq!(
+            ErrorCode::from_name(&entry.name),
+            Some(code),
+            "{}",
+            entry.name
+        );
+        assert_eq!(entry.name.parse::<ErrorCode>(), Ok(code));
+    }
+    // Each is reachable by its path, and the catalog's own items still are.
+    let by_path = [
+        (ErrorCode::Ok, "Ok"),
+        (ErrorCode::None, "None"),
+        (ErrorCode::Result, "Result"),
+        (ErrorCode::VARIANTS, "VARIANTS"),
+        (ErrorCode::API, "API"),
+        (ErrorCode::Type, "Type"),
+        (ErrorCode::NotFound, "NotFound"),
+        (ErrorCode::NOT_FOUND, "NOT_FOUND"),
+        (ErrorCode::Notfound, "Notfound"),
+    ];
+    for (code, name) in by_path {
+        assert_eq!(code.name(), name);
+    }
+    assert_eq!(<ErrorCode as Catalog>::ALL.len(), spec.codes.len());
+    assert_eq!(ErrorCode::from_code(1).map(ErrorCode::as_u32), Some(1));
+}
+
 /// The build-time property test drew specs that mostly pass `check`, or it would prove
 /// little; each one refused says why, at a location.
 #[test]
