@@ -103,7 +103,7 @@ and parse work from any folder, and --spec-dir adds your own. generate and check
 (or the folder or files given).
 
 Exit status, for every command:
-  0  ok
+  0  ok (check and generate: also when the specs have warnings only)
   1  findings: spec problems, a body that is not an error, a file generate left alone, \
 (generate --check) generated files to regenerate, or an error-level change diff found
   2  usage error or unreadable input: an unknown command, flag, API, version, code, rule or \
