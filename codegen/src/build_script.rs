@@ -62,7 +62,9 @@ impl Build {
     }
 
     /// Load and validate every spec, then write `<id>.rs` for each. Files whose content is
-    /// unchanged are left alone. Returns the paths of the generated files.
+    /// unchanged are left alone. Returns the paths of the generated files. A spec's warnings
+    /// (a message missing a declared translation) do not stop it; in a build script each is
+    /// printed as a `cargo:warning`.
     ///
     /// # Errors
     /// [`Error::Spec`] with every problem of the specs, [`Error::Io`] for a spec or folder
@@ -84,7 +86,18 @@ impl Build {
                 println!("cargo:rerun-if-changed={}", file.display());
             }
         }
-        let specs = crate::load_all(&files)?;
+        let (specs, report) = crate::check_all(&files);
+        if report.has_errors() {
+            return Err(report.into());
+        }
+        // Warnings do not stop the build; cargo shows them. A line break (in a file name)
+        // would start a directive of its own.
+        if self.cargo {
+            for warning in &report.diagnostics {
+                let line = warning.headline().replace(['\n', '\r'], " ");
+                println!("cargo:warning={line}");
+            }
+        }
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")

@@ -654,3 +654,35 @@ fn version_ids_with_one_variant_name_are_refused() {
         "version name `V1_0` is used twice",
     );
 }
+
+/// A build script generates a spec with warnings only; a spec with an error stops it.
+#[test]
+fn a_build_goes_on_with_warnings_and_stops_at_errors() {
+    let dir = std::env::temp_dir().join(format!("errors-codegen-build-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let spec = dir.join("shop.yaml");
+    let warned = SHOP.replacen("message: {en: Expired, fr: Expiré}", "message: Expired", 1);
+    std::fs::write(&spec, &warned).expect("write spec");
+    let built = errors_codegen::Build::new()
+        .quiet()
+        .spec(&spec)
+        .out_dir(&dir)
+        .generate();
+    let written = built.unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(written, [dir.join("shop.rs")]);
+    let broken = warned.replacen("name: OutOfStock", "name: ALL", 1);
+    std::fs::write(&spec, broken).expect("write spec");
+    let refused = errors_codegen::Build::new()
+        .quiet()
+        .spec(&spec)
+        .out_dir(&dir)
+        .generate();
+    let _ = std::fs::remove_dir_all(&dir);
+    match refused {
+        Err(errors_codegen::Error::Spec(report)) => {
+            assert_eq!((report.error_count(), report.warning_count()), (1, 1));
+        }
+        other => panic!("expected the spec's problems, got {other:?}"),
+    }
+}
