@@ -378,16 +378,24 @@ impl Validator<'_> {
                     format!("`since` names unknown version {}", quote(since)),
                 );
             }
-            if let Some(until) = &entry.until {
+            if let Some(until) = &entry.until
+                && versions_known
+            {
                 let position = |id: &str| spec.versions.iter().position(|v| v.id == id);
                 let pos = self.pos(&at("until"));
                 match (position(until), entry.since.as_deref().map(position)) {
                     (None, _) => {
-                        self.emit(pos, format!("`until` names unknown version `{until}`"));
+                        self.emit(
+                            pos,
+                            format!("`until` names unknown version {}", quote(until)),
+                        );
                     }
                     (Some(last), Some(Some(first))) if last < first => self.emit(
                         pos,
-                        format!("`until` version `{until}` comes before the `since` version"),
+                        format!(
+                            "`until` version {} comes before the `since` version",
+                            quote(until)
+                        ),
                     ),
                     _ => {}
                 }
