@@ -339,4 +339,28 @@ mod tests {
         let spec = load_str("odd.yaml", &status).unwrap_or_else(|r| panic!("{r}"));
         assert_eq!(spec.codes[&3].http_status_in(&spec.versions[0]), 404);
     }
+
+    /// `default_version` names a declared version; otherwise the newest is the default.
+    #[test]
+    fn the_default_version_is_a_declared_one() {
+        let base = crate::synthetic::spec_text("versions", 3);
+        let spec = load_str("versions.yaml", &base).expect("the synthetic spec loads");
+        let newest = spec.versions.last().map(|v| v.id.clone());
+        assert_eq!(Some(spec.default_version().to_owned()), newest);
+
+        let first = spec.versions[0].id.clone();
+        let named = format!("default_version: \"{first}\"\n{base}");
+        let loaded = load_str("versions.yaml", &named).expect("a declared version is accepted");
+        assert_eq!(loaded.default_version(), first);
+
+        let unknown = format!("default_version: \"9.9\"\n{base}");
+        let report = load_str("versions.yaml", &unknown)
+            .err()
+            .map(|report| report.to_string())
+            .unwrap_or_default();
+        assert!(
+            report.contains("default version `9.9` is not the id of one of `versions`"),
+            "{report}"
+        );
+    }
 }

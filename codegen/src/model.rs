@@ -41,6 +41,10 @@ pub struct Spec {
     pub default_locale: Option<String>,
     /// The API versions, oldest first, with what differs between them.
     pub versions: Vec<Version>,
+    /// The version (an `id` of `versions`) a server answers a client that sends no version,
+    /// or one the API does not have; the newest when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_version: Option<String>,
     /// The API's rules about errors (Markdown), shown at the top of the docs.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rules: String,
@@ -206,6 +210,14 @@ fn is_active(lifecycle: &Lifecycle) -> bool {
 }
 
 impl Spec {
+    /// The version id a missing or unknown client version falls back to.
+    pub fn default_version(&self) -> &str {
+        self.default_version
+            .as_deref()
+            .or(self.versions.last().map(|v| v.id.as_str()))
+            .unwrap_or_default()
+    }
+
     /// The locale messages fall back to.
     pub fn default_locale(&self) -> &str {
         self.default_locale

@@ -292,6 +292,15 @@ impl Validator<'_> {
                 format!("default locale {} is not in `locales`", quote(default)),
             );
         }
+        if let Some(default) = &spec.default_version
+            && !spec.versions.iter().any(|v| &v.id == default)
+        {
+            let pos = self.pos(&["default_version"]);
+            self.emit(
+                pos,
+                format!("default version `{default}` is not the id of one of `versions`"),
+            );
+        }
     }
 
     fn codes(&mut self, spec: &Spec) {

@@ -517,6 +517,7 @@ pub mod __private {
             locales: &[],
             default_locale: "",
             versions: &[],
+            default_version: "",
         };
         const ALL: &'static [Self] = &[];
         const BY_NAME: &'static [Self] = &[];

@@ -37,6 +37,10 @@ pub struct ApiInfo {
     pub default_locale: &'static str,
     /// Versions, oldest first; never empty.
     pub versions: &'static [VersionInfo],
+    /// The id of the version a server answers a client that sends no version or one the
+    /// API does not have (the spec's `default_version`; Ampache 8.0: `"8"`, its
+    /// `Api::DEFAULT_VERSION`).
+    pub default_version: &'static str,
 }
 
 impl ApiInfo {
@@ -55,16 +59,31 @@ impl ApiInfo {
 
     /// The version a client's version string means, by the rule of
     /// [`errors_wire::version::resolve`] (`"6.0.0"` is `"6"`, Ampache's `"350001"` is `"3"`);
-    /// the newest for a version the API does not have, as servers answer it.
+    /// [`ApiInfo::default_version`] for a missing version or one the API does not have, as
+    /// servers answer it.
     #[must_use]
     pub fn resolve(&self, requested: &str) -> &'static VersionInfo {
         &self.versions[self.resolve_index(requested)]
     }
 
+    /// The version a client's version string names, or `None` when it names none (missing,
+    /// malformed, or a version the API does not have).
+    #[must_use]
+    pub fn find(&self, requested: &str) -> Option<&'static VersionInfo> {
+        let ids = self.versions.iter().map(|v| v.id);
+        errors_wire::version::resolve(ids, requested).map(|at| &self.versions[at])
+    }
+
     /// The index in `versions` of [`ApiInfo::resolve`]'s version.
     pub(crate) fn resolve_index(&self, requested: &str) -> usize {
         let ids = self.versions.iter().map(|v| v.id);
-        errors_wire::version::resolve(ids, requested).unwrap_or(self.versions.len() - 1)
+        errors_wire::version::resolve(ids, requested)
+            .or_else(|| {
+                self.versions
+                    .iter()
+                    .position(|v| v.id == self.default_version)
+            })
+            .unwrap_or(self.versions.len() - 1)
     }
 }
 

@@ -36,9 +36,10 @@ impl<'a> RequestContext<'a> {
     /// `version` is what the client sends: an id from the catalog's versions (`"3"` to
     /// `"8"` for Ampache, `"2.0"` for Last.fm, the protocol version such as `"1.16.1"` for
     /// Subsonic), or for Ampache a full version (`"6.0.0"`, `"5.5.6"`, `"350001"`) whose
-    /// major number picks the API. A version the catalog does not know is treated as its
-    /// newest. A Subsonic body never echoes it: its `version` is the server's own protocol
-    /// version ([`RequestContext::protocol_version`]).
+    /// major number picks the API. A missing version, or one the catalog does not know, is
+    /// answered as the catalog's [`default_version`](crate::ApiInfo::default_version). A
+    /// Subsonic body never echoes it: its `version` is the server's own protocol version
+    /// ([`RequestContext::protocol_version`]).
     #[must_use]
     pub const fn new(version: &'a str, format: Format) -> Self {
         RequestContext {
@@ -168,10 +169,15 @@ fn render_as<E: ApiError + ?Sized>(
         type_uri: (!api.docs_url.is_empty()).then_some(api.docs_url),
         status: Some(status),
     };
-    // A Subsonic body announces the server's protocol version, never the client's.
+    // A Subsonic body announces the server's protocol version, never the client's; a
+    // version the API does not have is answered in the default version's shape, as its
+    // status already is.
     let wire_version = match family {
         Family::Subsonic => request.protocol_version,
-        Family::Ampache | Family::Lastfm | Family::Problem => request.version,
+        Family::Ampache | Family::Lastfm | Family::Problem => match api.find(request.version) {
+            Some(_) => request.version,
+            None => version.id,
+        },
     };
     let target = Target {
         open_subsonic: request.open_subsonic,

@@ -405,6 +405,7 @@ fn api_info(spec: &Spec) -> TokenStream {
     let json_code = variant(spec.json_code);
     let locales = spec.locales.iter().map(String::as_str);
     let default_locale = spec.default_locale();
+    let default_version = spec.default_version();
     let versions = spec.versions.iter().map(|v| {
         let vid = v.id.as_str();
         let formats = v.formats.iter().map(|f| variant(*f));
@@ -429,6 +430,7 @@ fn api_info(spec: &Spec) -> TokenStream {
             locales: &[#(#locales),*],
             default_locale: #default_locale,
             versions: &[#(#versions),*],
+            default_version: #default_version,
         }
     }
 }

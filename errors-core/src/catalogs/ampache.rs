@@ -261,6 +261,7 @@ pub mod ampache {
                 http_status: 500,
             },
         ],
+        default_version: "8",
     };
     /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
     /// `ROWS[ErrorCode::X as usize]`.

@@ -281,6 +281,7 @@ pub mod lastfm {
                 http_status: 200,
             },
         ],
+        default_version: "2.0",
     };
     /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
     /// `ROWS[ErrorCode::X as usize]`.

@@ -145,6 +145,7 @@ pub mod subsonic {
                 http_status: 200,
             },
         ],
+        default_version: "1.16.1",
     };
     /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
     /// `ROWS[ErrorCode::X as usize]`.

@@ -65,6 +65,7 @@ pub mod shop {
                 http_status: 400,
             },
         ],
+        default_version: "2",
     };
     /// Every code's facts, in numeric order: the row of `ErrorCode::X` is
     /// `ROWS[ErrorCode::X as usize]`.
