@@ -75,6 +75,11 @@ mod typed;
 
 mod serde_code;
 
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "http")]
+mod http_response;
+
 /// Support for generated and derived code; not a public API.
 #[doc(hidden)]
 pub mod __private {
@@ -83,7 +88,32 @@ pub mod __private {
         DisplayField, Field, OtherField, check_fields, fill, missing_fields,
     };
     pub use crate::serde_code::{deserialize_code, serialize_code};
+    #[cfg(feature = "axum")]
+    pub use axum_core::response::{IntoResponse, Response as AxumResponse};
     pub use serde;
+}
+
+/// What `#[derive(ApiError)]` adds under the `axum` feature: `IntoResponse`, deferred to
+/// [`axum::ApiLayer`] (see [`axum::defer`]). Expands to nothing without the feature.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_response {
+    ([$($generics:tt)*] $ty:ty, [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::IntoResponse for $ty $($where)* {
+            fn into_response(self) -> $crate::__private::AxumResponse {
+                $crate::axum::defer(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __into_response {
+    ($($input:tt)*) => {};
 }
 // The trait and, under the same name, its derive.
 pub use api_error::ApiError;

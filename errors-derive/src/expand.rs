@@ -120,6 +120,9 @@ fn expand(input: &Input) -> TokenStream {
 
             #body
         }
+
+        // axum's `IntoResponse` when errors-core has its `axum` feature; nothing otherwise.
+        ::errors_core::__into_response! { [#impl_generics] #ty #ty_generics, [#where_clause] }
     }
 }
 

@@ -1,0 +1,48 @@
+//! axum integration (feature `axum`): errors answered in each client's format, version and
+//! locale without handlers matching on formats.
+//!
+//! - [`ApiRequest`]: an extractor that never rejects, reading what each API family reads
+//!   (Subsonic `f`, `v`, `c`, `callback`; Ampache `version`, `format` and the
+//!   `json.server.php`/`xml.server.php` path; Last.fm `format` and `callback`;
+//!   `Accept-Language`), from the query and from form POST bodies.
+//! - [`ApiLayer`]: renders every error a handler returned with `?` for its request.
+//! - [`ForRequest::for_request`]: the same, by hand, where a handler holds the request.
+//! - [`Params`]: the handler's own parameters, rejected in the API's envelope (Subsonic 10,
+//!   Ampache 4710, Last.fm 6).
+//!
+//! With the feature on, `#[derive(ApiError)]` also implements axum's `IntoResponse` for
+//! the type, as do the bundled catalogs' `ErrorCode`s.
+
+mod jsonp;
+mod layer;
+mod locale;
+mod params;
+mod render;
+mod request;
+
+pub use layer::{ApiLayer, ApiService};
+pub use params::{Params, ParamsRejection};
+pub use render::{ForRequest, RequestBound};
+pub use request::ApiRequest;
+
+#[doc(hidden)]
+pub use render::defer;
+
+// The bundled catalogs' codes are errors too, returned from handlers as they are.
+impl axum_core::response::IntoResponse for crate::ampache::ErrorCode {
+    fn into_response(self) -> axum_core::response::Response {
+        defer(&self)
+    }
+}
+
+impl axum_core::response::IntoResponse for crate::lastfm::ErrorCode {
+    fn into_response(self) -> axum_core::response::Response {
+        defer(&self)
+    }
+}
+
+impl axum_core::response::IntoResponse for crate::subsonic::ErrorCode {
+    fn into_response(self) -> axum_core::response::Response {
+        defer(&self)
+    }
+}

@@ -1,0 +1,202 @@
+//! Rendering bound to a request: [`ForRequest::for_request`] for handlers that hold an
+//! [`ApiRequest`], and the deferred response an [`ApiError`] becomes when a handler returns
+//! it with `?`, which [`ApiLayer`](super::ApiLayer) renders for the request.
+
+use core::pin::Pin;
+use core::task::{Context, Poll};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use axum_core::body::Body;
+use axum_core::response::{IntoResponse, Response as AxumResponse};
+use http::{HeaderValue, header};
+use http_body::{Body as HttpBody, Frame};
+
+use super::{ApiRequest, jsonp};
+use crate::{ApiError, Catalog, Format, RequestContext, Response};
+
+/// Binds an error to the request it answers, so that it can be returned from a handler.
+///
+/// ```
+/// use axum_core::response::IntoResponse;
+/// use errors_core::axum::{ApiRequest, ForRequest};
+/// use errors_core::subsonic::ErrorCode;
+///
+/// let request = http::Request::get("/rest/ping?f=json").body(()).unwrap();
+/// let request = ApiRequest::<ErrorCode>::from_parts(&request.into_parts().0, None);
+/// let response = ErrorCode::WrongCredentials.for_request(&request).into_response();
+/// assert_eq!(response.headers()["content-type"], "application/json; charset=UTF-8");
+/// ```
+pub trait ForRequest: ApiError + Sized {
+    /// The error as the response `request`'s client expects: its format (JSONP included),
+    /// version and action.
+    fn for_request<C: Catalog>(self, request: &ApiRequest<C>) -> RequestBound<Self, C> {
+        RequestBound {
+            error: self,
+            request: request.clone(),
+        }
+    }
+}
+
+impl<E: ApiError> ForRequest for E {}
+
+/// An error bound to a request; its [`IntoResponse`] renders it for that request.
+#[derive(Debug)]
+pub struct RequestBound<E, C> {
+    error: E,
+    request: ApiRequest<C>,
+}
+
+impl<E: ApiError, C: Catalog> IntoResponse for RequestBound<E, C> {
+    fn into_response(self) -> AxumResponse {
+        respond(
+            &self.error,
+            &self.request.context(),
+            self.request.callback(),
+        )
+    }
+}
+
+/// `error` rendered for `context`, wrapped in `callback` for JSONP.
+pub(crate) fn respond<E: ApiError + ?Sized>(
+    error: &E,
+    context: &RequestContext<'_>,
+    callback: Option<&str>,
+) -> AxumResponse {
+    to_axum(error.render(context), callback)
+}
+
+/// A rendered response as axum's, its JSON body wrapped in `callback` when there is one.
+pub(crate) fn to_axum(rendered: Response, callback: Option<&str>) -> AxumResponse {
+    let status = rendered.status_code();
+    let (content_type, body) = match callback {
+        Some(callback) => (jsonp::CONTENT_TYPE, jsonp::wrap(callback, &rendered.body)),
+        None => (rendered.content_type, rendered.body),
+    };
+    let mut response = AxumResponse::new(Body::from(body));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+}
+
+/// What an error returned with `?` leaves in its response's extensions for
+/// [`ApiLayer`](super::ApiLayer): everything it renders from, owned.
+#[derive(Clone)]
+pub(crate) struct Deferred(Arc<dyn Render>);
+
+impl Deferred {
+    /// The error rendered for `context`, wrapped in `callback` for JSONP.
+    pub(crate) fn respond(
+        &self,
+        context: &RequestContext<'_>,
+        callback: Option<&str>,
+    ) -> AxumResponse {
+        to_axum(self.0.render(context), callback)
+    }
+}
+
+/// Renders a captured error for a request.
+trait Render: Send + Sync {
+    fn render(&self, context: &RequestContext<'_>) -> Response;
+}
+
+/// An error's code, message, error type, help URL and HTTP status per version, taken
+/// before the error is dropped: handlers' errors need not be `Send`, `Sync` or `'static`.
+struct Captured<K> {
+    code: K,
+    message: Box<str>,
+    error_type: Option<Box<str>>,
+    help_url: Option<Box<str>>,
+    /// In the order of the catalog's versions.
+    http_status: Box<[u16]>,
+}
+
+impl<K: Catalog> ApiError for Captured<K> {
+    type Catalog = K;
+
+    fn code(&self) -> K {
+        self.code
+    }
+
+    fn error_type(&self) -> Option<&str> {
+        self.error_type.as_deref()
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.message)
+    }
+
+    fn http_status(&self, version: &str) -> u16 {
+        let at = K::API.resolve_index(version);
+        self.http_status.get(at).copied().unwrap_or(500)
+    }
+
+    fn help_url(&self) -> Option<&str> {
+        self.help_url.as_deref()
+    }
+}
+
+impl<K: Catalog> Render for Captured<K> {
+    fn render(&self, context: &RequestContext<'_>) -> Response {
+        ApiError::render(self, context)
+    }
+}
+
+/// The response of an error returned from a handler (what the `IntoResponse` that
+/// `#[derive(ApiError)]` writes under the `axum` feature calls): a placeholder that
+/// [`ApiLayer`](super::ApiLayer) replaces with the error rendered for the request. Without
+/// the layer it is sent as the error in the catalog's default version and XML (every
+/// family's default format), its body rendered only then.
+#[doc(hidden)]
+pub fn defer<E: ApiError + ?Sized>(error: &E) -> AxumResponse {
+    let api = <E::Catalog as Catalog>::API;
+    let captured = Captured {
+        code: error.code(),
+        message: error.message().into(),
+        error_type: error.error_type().map(Into::into),
+        help_url: error.help_url().map(Into::into),
+        http_status: api
+            .versions
+            .iter()
+            .map(|v| error.http_status(v.id))
+            .collect(),
+    };
+    let status = captured.http_status(api.default_version);
+    let content_type =
+        errors_wire::Target::new(api.family, Format::Xml, api.default_version).content_type();
+    let deferred = Deferred(Arc::new(captured));
+    let mut response = AxumResponse::new(Body::new(Unrendered(Some(deferred.clone()))));
+    *response.status_mut() =
+        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response.extensions_mut().insert(deferred);
+    response
+}
+
+/// The body of a deferred error sent without [`ApiLayer`](super::ApiLayer): rendered when
+/// first polled, so that the layer's path never renders it.
+struct Unrendered(Option<Deferred>);
+
+impl HttpBody for Unrendered {
+    type Data = bytes::Bytes;
+    type Error = core::convert::Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
+        Poll::Ready(self.0.take().map(|deferred| {
+            let api_default = RequestContext::new("", Format::Xml);
+            let body = deferred.0.render(&api_default).body;
+            Ok(Frame::data(bytes::Bytes::from(body)))
+        }))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.is_none()
+    }
+}

@@ -1,0 +1,299 @@
+//! [`ApiRequest`]: what a client asked for, read from its request the way each API family
+//! reads it, never rejected.
+
+use core::convert::Infallible;
+use core::fmt;
+use core::marker::PhantomData;
+use std::sync::Arc;
+
+use axum_core::extract::FromRequestParts;
+use http::request::Parts;
+use http::{HeaderMap, Uri, header};
+
+use super::{jsonp, locale};
+use crate::{Catalog, Family, Format, RequestContext};
+
+/// What a client asked for, read from its request by the rules of catalog `C`'s API
+/// family, with every missing or bad parameter falling back to the API's default:
+///
+/// | family | format | version | other |
+/// |---|---|---|---|
+/// | Subsonic | `f`: `xml` (default), `json`, `jsonp` | `v` | `c` (client), `callback`; the method from the path (`/rest/ping.view`) |
+/// | Ampache | the path (`/server/json.server.php`, `/server/xml.server.php`), else `format`: `xml` (default), `json` | `version` | `action` |
+/// | Last.fm | `format`: `xml` (default), `json`; `json` with `callback` is JSONP | none | `method` |
+///
+/// Parameters come from the query string and, when [`ApiLayer`](super::ApiLayer) runs, from an
+/// `application/x-www-form-urlencoded` POST body (OpenSubsonic's `formPost`), query first.
+/// The locale is negotiated from `Accept-Language` among the catalog's locales.
+///
+/// As an extractor it never rejects. Under [`ApiLayer`](super::ApiLayer) it is the layer's
+/// reading (form body included), shared; without it, it reads the query, path and headers.
+///
+/// ```
+/// use errors_core::{axum::ApiRequest, subsonic::ErrorCode, Format};
+///
+/// let request = http::Request::get("/rest/getSong.view?u=demo&v=1.16.1&c=app&f=jsonp&callback=cb&id=7")
+///     .header("accept-language", "de-AT, en;q=0.5")
+///     .body(())
+///     .unwrap();
+/// let request = ApiRequest::<ErrorCode>::from_parts(&request.into_parts().0, None);
+/// assert_eq!(request.format(), Format::Json);
+/// assert_eq!(request.callback(), Some("cb"));
+/// assert_eq!(request.client_version(), "1.16.1");
+/// assert_eq!(request.client(), Some("app"));
+/// assert_eq!(request.action(), "getSong");
+/// assert_eq!(request.param("id"), Some("7"));
+/// assert_eq!(request.locale(), Some("en")); // the Subsonic catalog speaks English only
+/// ```
+pub struct ApiRequest<C> {
+    read: Arc<Read>,
+    catalog: PhantomData<fn() -> C>,
+}
+
+/// The facts read from one request.
+#[derive(Debug, Clone)]
+struct Read {
+    format: Format,
+    callback: Option<String>,
+    version: String,
+    client: Option<String>,
+    action: String,
+    locale: Option<&'static str>,
+    params: Vec<(String, String)>,
+    /// The query and the form body as sent, joined by `&`: what [`Params`](super::Params)
+    /// deserializes.
+    encoded: Vec<u8>,
+    open_subsonic: Option<(&'static str, &'static str)>,
+}
+
+impl<C: Catalog> ApiRequest<C> {
+    /// Reads a request from its head and, for a form POST, its body (`form`: the
+    /// `application/x-www-form-urlencoded` bytes). Never fails: percent-decoding replaces
+    /// invalid UTF-8 with U+FFFD, and a missing or unknown value means the default.
+    #[must_use]
+    pub fn from_parts(parts: &Parts, form: Option<&[u8]>) -> Self {
+        let mut encoded = parts.uri.query().unwrap_or_default().as_bytes().to_vec();
+        if let Some(form) = form.filter(|form| !form.is_empty()) {
+            if !encoded.is_empty() {
+                encoded.push(b'&');
+            }
+            encoded.extend_from_slice(form);
+        }
+        Self::read(&parts.uri, &parts.headers, encoded)
+    }
+
+    fn read(uri: &Uri, headers: &HeaderMap, encoded: Vec<u8>) -> Self {
+        // form_urlencoded decodes lossily, so this never fails in practice; if it did, the
+        // request would simply have no parameters.
+        let params: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&encoded).unwrap_or_default();
+        let find = |name: &str| {
+            params
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.as_str())
+        };
+        let path = uri.path();
+        let last_segment = path.rsplit('/').next().unwrap_or_default();
+        let json_with_callback = |format: Format| match (format, find("callback")) {
+            (Format::Json, Some(callback)) if jsonp::valid_callback(callback) => {
+                Some(callback.to_owned())
+            }
+            _ => None,
+        };
+        let (format, callback, version, client, action) = match C::API.family {
+            Family::Subsonic => {
+                let (format, jsonp) = match find("f") {
+                    Some("json") => (Format::Json, false),
+                    Some("jsonp") => (Format::Json, true),
+                    _ => (Format::Xml, false),
+                };
+                // `f=jsonp` without a valid callback is answered as plain JSON.
+                let callback = if jsonp {
+                    json_with_callback(format)
+                } else {
+                    None
+                };
+                let action = last_segment.strip_suffix(".view").unwrap_or(last_segment);
+                (format, callback, find("v"), find("c"), action)
+            }
+            Family::Ampache => {
+                let format = match last_segment {
+                    "json.server.php" => Format::Json,
+                    "xml.server.php" => Format::Xml,
+                    _ => format_param(find("format")),
+                };
+                let action = find("action").unwrap_or_default();
+                (format, None, find("version"), None, action)
+            }
+            Family::Lastfm => {
+                let format = format_param(find("format"));
+                let callback = json_with_callback(format);
+                let action = find("method").unwrap_or_default();
+                (format, callback, None, None, action)
+            }
+            Family::Problem => (Format::Json, None, None, None, ""),
+        };
+        let locale = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| locale::negotiate(value, C::API.locales));
+        let read = Read {
+            format,
+            callback,
+            version: version.unwrap_or_default().to_owned(),
+            client: client.map(str::to_owned),
+            action: action.to_owned(),
+            locale,
+            open_subsonic: None,
+            params,
+            encoded,
+        };
+        ApiRequest {
+            read: Arc::new(read),
+            catalog: PhantomData,
+        }
+    }
+
+    /// Marks the request as one to an OpenSubsonic server (`type` and `serverVersion` in
+    /// Subsonic bodies); [`ApiLayer::open_subsonic`](super::ApiLayer::open_subsonic) does it for
+    /// every request.
+    #[must_use]
+    pub fn with_open_subsonic(
+        self,
+        server_type: &'static str,
+        server_version: &'static str,
+    ) -> Self {
+        let mut request = self;
+        Arc::make_mut(&mut request.read).open_subsonic = Some((server_type, server_version));
+        request
+    }
+
+    /// The body format the client gets; JSONP is [`Format::Json`] with a
+    /// [`callback`](Self::callback).
+    #[must_use]
+    pub fn format(&self) -> Format {
+        self.read.format
+    }
+
+    /// The JSONP callback, when the client asked for JSONP with a valid one (a JavaScript
+    /// identifier path such as `cb` or `window.app.cb`).
+    #[must_use]
+    pub fn callback(&self) -> Option<&str> {
+        self.read.callback.as_deref()
+    }
+
+    /// The API version as the client sent it (Subsonic `v`, Ampache `version`); empty when
+    /// it sent none. Rendering resolves it against the catalog, falling back to its
+    /// [`default_version`](crate::ApiInfo::default_version).
+    #[must_use]
+    pub fn client_version(&self) -> &str {
+        &self.read.version
+    }
+
+    /// The client's name (Subsonic `c`).
+    #[must_use]
+    pub fn client(&self) -> Option<&str> {
+        self.read.client.as_deref()
+    }
+
+    /// The method called: Ampache `action`, Last.fm `method`, or the Subsonic method named
+    /// by the path (`ping` for `/rest/ping.view`); empty when unknown.
+    #[must_use]
+    pub fn action(&self) -> &str {
+        &self.read.action
+    }
+
+    /// The catalog locale the client prefers by `Accept-Language` (a tag of
+    /// [`ApiInfo::locales`](crate::ApiInfo::locales)); `None` for the catalog's default.
+    #[must_use]
+    pub fn locale(&self) -> Option<&'static str> {
+        self.read.locale
+    }
+
+    /// Every parameter, query first, then the form body, as `(name, value)` pairs,
+    /// percent-decoded.
+    #[must_use]
+    pub fn params(&self) -> &[(String, String)] {
+        &self.read.params
+    }
+
+    /// The first value of parameter `name`.
+    #[must_use]
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.read
+            .params
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The [`RequestContext`] errors are rendered for: the client's version (Subsonic: the
+    /// catalog's default, the protocol version an error body reports), format and action.
+    #[must_use]
+    pub fn context(&self) -> RequestContext<'_> {
+        let read = &*self.read;
+        let version = match C::API.family {
+            // A Subsonic error reports the server's protocol version, not the client's.
+            Family::Subsonic => C::API.default_version,
+            _ => read.version.as_str(),
+        };
+        let context = RequestContext::new(version, read.format).action(&read.action);
+        match read.open_subsonic {
+            Some((server_type, server_version)) => {
+                context.open_subsonic(server_type, server_version)
+            }
+            None => context,
+        }
+    }
+}
+
+/// `xml` unless the parameter says `json`.
+fn format_param(value: Option<&str>) -> Format {
+    match value {
+        Some(value) if value.eq_ignore_ascii_case("json") => Format::Json,
+        _ => Format::Xml,
+    }
+}
+
+impl<C> ApiRequest<C> {
+    /// The query and form body, joined.
+    pub(super) fn encoded(&self) -> &[u8] {
+        &self.read.encoded
+    }
+}
+
+impl<C> Clone for ApiRequest<C> {
+    fn clone(&self) -> Self {
+        ApiRequest {
+            read: Arc::clone(&self.read),
+            catalog: PhantomData,
+        }
+    }
+}
+
+impl<C> fmt::Debug for ApiRequest<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiRequest")
+            .field("format", &self.read.format)
+            .field("callback", &self.read.callback)
+            .field("version", &self.read.version)
+            .field("action", &self.read.action)
+            .field("locale", &self.read.locale)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The layer's reading when [`ApiLayer`](super::ApiLayer) runs; otherwise read from the
+/// request's head (the form body, if any, is not read here: extractors before the last
+/// cannot take the body).
+impl<C: Catalog, S: Send + Sync> FromRequestParts<S> for ApiRequest<C> {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Infallible> {
+        Ok(match parts.extensions.get::<ApiRequest<C>>() {
+            Some(read) => read.clone(),
+            None => ApiRequest::from_parts(parts, None),
+        })
+    }
+}
