@@ -62,11 +62,11 @@ fn method(name: &str, route: MethodRouter) -> Router {
 fn authenticate(request: &ApiRequest<ErrorCode>) -> Result<(), ServerError> {
     let user = request.param("u").ok_or(ServerError::Missing("u"))?;
     let valid = match (request.param("p"), request.param("t"), request.param("s")) {
-        (Some(password), _, _) => decode_password(password).as_deref() == Some(PASSWORD),
+        (Some(password), _, _) => decode_password(&password).as_deref() == Some(PASSWORD),
         (None, Some(token), Some(salt)) => {
             // The Subsonic API: t = hex(md5(password + s)).
             let expected = Md5::digest(format!("{PASSWORD}{salt}").as_bytes());
-            hex::decode(token).is_ok_and(|token| token.as_slice() == expected.as_slice())
+            hex::decode(token.as_bytes()).is_ok_and(|token| token.as_slice() == expected.as_slice())
         }
         (None, Some(_), None) => return Err(ServerError::Missing("s")),
         (None, None, _) => return Err(ServerError::Missing("p")),

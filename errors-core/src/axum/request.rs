@@ -4,6 +4,7 @@
 use core::convert::Infallible;
 use core::fmt;
 use core::marker::PhantomData;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use axum_core::extract::FromRequestParts;
@@ -42,7 +43,7 @@ use crate::{Catalog, Family, Format, RequestContext};
 /// assert_eq!(request.client_version(), "1.16.1");
 /// assert_eq!(request.client(), Some("app"));
 /// assert_eq!(request.action(), "getSong");
-/// assert_eq!(request.param("id"), Some("7"));
+/// assert_eq!(request.param("id").as_deref(), Some("7"));
 /// assert_eq!(request.locale(), Some("en")); // the Subsonic catalog speaks English only
 /// ```
 pub struct ApiRequest<C> {
@@ -59,7 +60,6 @@ struct Read {
     client: Option<String>,
     action: String,
     locale: Option<&'static str>,
-    params: Vec<(String, String)>,
     /// The query and the form body as sent, joined by `&`: what [`Params`](super::Params)
     /// deserializes.
     encoded: Vec<u8>,
@@ -83,15 +83,19 @@ impl<C: Catalog> ApiRequest<C> {
     }
 
     fn read(uri: &Uri, headers: &HeaderMap, encoded: Vec<u8>) -> Self {
-        // form_urlencoded decodes lossily, so this never fails in practice; if it did, the
-        // request would simply have no parameters.
-        let params: Vec<(String, String)> =
-            serde_urlencoded::from_bytes(&encoded).unwrap_or_default();
+        // One pass over the parameters, keeping the first value of each name that matters;
+        // values borrow from `encoded` unless percent-escaped.
+        let mut wanted: [Option<Cow<'_, str>>; WANTED.len()] = Default::default();
+        for (key, value) in form_urlencoded::parse(&encoded) {
+            if let Some(at) = WANTED.iter().position(|name| *name == key)
+                && wanted[at].is_none()
+            {
+                wanted[at] = Some(value);
+            }
+        }
         let find = |name: &str| {
-            params
-                .iter()
-                .find(|(key, _)| key == name)
-                .map(|(_, value)| value.as_str())
+            let at = WANTED.iter().position(|wanted| *wanted == name)?;
+            wanted[at].as_deref()
         };
         let path = uri.path();
         let last_segment = path.rsplit('/').next().unwrap_or_default();
@@ -146,7 +150,6 @@ impl<C: Catalog> ApiRequest<C> {
             action: action.to_owned(),
             locale,
             open_subsonic: None,
-            params,
             encoded,
         };
         ApiRequest {
@@ -212,20 +215,17 @@ impl<C: Catalog> ApiRequest<C> {
     }
 
     /// Every parameter, query first, then the form body, as `(name, value)` pairs,
-    /// percent-decoded.
-    #[must_use]
-    pub fn params(&self) -> &[(String, String)] {
-        &self.read.params
+    /// percent-decoded (invalid UTF-8 as U+FFFD), decoded as they are iterated.
+    pub fn params(&self) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
+        form_urlencoded::parse(&self.read.encoded)
     }
 
     /// The first value of parameter `name`.
     #[must_use]
-    pub fn param(&self, name: &str) -> Option<&str> {
-        self.read
-            .params
-            .iter()
+    pub fn param(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.params()
             .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value)
     }
 
     /// The [`RequestContext`] errors are rendered for: the client's version (Subsonic: the
@@ -247,6 +247,11 @@ impl<C: Catalog> ApiRequest<C> {
         }
     }
 }
+
+/// The parameters the families' requests are read from.
+const WANTED: [&str; 8] = [
+    "f", "v", "c", "callback", "format", "version", "action", "method",
+];
 
 /// `xml` unless the parameter says `json`.
 fn format_param(value: Option<&str>) -> Format {
