@@ -14,6 +14,7 @@ use axum::routing::get;
 use criterion::{Criterion, criterion_group, criterion_main};
 use errors_core::axum::ApiLayer;
 use errors_core::subsonic::ErrorCode;
+use errors_core::wire::jsonp::Callback;
 use errors_core::{ApiError, Format, RequestContext};
 use http::Request;
 use http_body_util::BodyExt;
@@ -31,7 +32,7 @@ async fn layered() -> Result<&'static str, PingError> {
 }
 
 /// What a user writes without the layer, done well: serde reads the two parameters that
-/// matter, errors-core renders, the JSONP wrapping and headers are written by hand.
+/// matter, errors-core renders, the headers are written by hand.
 #[derive(serde::Deserialize)]
 struct Wanted {
     f: Option<String>,
@@ -39,33 +40,27 @@ struct Wanted {
 }
 
 async fn by_hand(Query(wanted): Query<Wanted>) -> Response {
-    let format = match wanted.f.as_deref() {
-        Some("json" | "jsonp") => Format::Json,
+    let callback = wanted
+        .callback
+        .as_deref()
+        .and_then(|c| Callback::new(c).ok());
+    let format = match (wanted.f.as_deref(), callback) {
+        (Some("jsonp"), Some(_)) => Format::Jsonp,
+        (Some("json" | "jsonp"), _) => Format::Json,
         _ => Format::Xml,
     };
-    let rendered = PingError::WrongCredentials.render(&RequestContext::new("1.16.1", format));
-    let status = http::StatusCode::from_u16(rendered.status).unwrap_or_default();
-    match (wanted.f.as_deref(), wanted.callback) {
-        (Some("jsonp"), Some(callback)) => {
-            let mut body = Vec::with_capacity(rendered.body.len() + callback.len() + 2);
-            body.extend_from_slice(callback.as_bytes());
-            body.push(b'(');
-            body.extend_from_slice(&rendered.body);
-            body.push(b')');
-            (
-                status,
-                [(http::header::CONTENT_TYPE, "application/javascript")],
-                body,
-            )
-                .into_response()
-        }
-        _ => (
-            status,
-            [(http::header::CONTENT_TYPE, rendered.content_type)],
-            rendered.body,
-        )
-            .into_response(),
+    let mut context = RequestContext::new("1.16.1", format);
+    if let Some(callback) = callback {
+        context = context.callback(callback);
     }
+    let rendered = PingError::WrongCredentials.render(&context);
+    let status = http::StatusCode::from_u16(rendered.status).unwrap_or_default();
+    (
+        status,
+        [(http::header::CONTENT_TYPE, rendered.content_type)],
+        rendered.body,
+    )
+        .into_response()
 }
 
 fn request(uri: &str) -> Request<Body> {

@@ -114,7 +114,7 @@ async fn subsonic_errors_in_every_format_get_and_post() {
     let json = open_subsonic(&subsonic::ErrorCode::WrongCredentials, Format::Json).body;
     let mut jsonp = b"cb.done(".to_vec();
     jsonp.extend_from_slice(&json);
-    jsonp.push(b')');
+    jsonp.extend_from_slice(b");");
     let by_get = get_url(format!(
         "{base}/rest/ping.view?{wrong}&f=jsonp&callback=cb.done"
     ))
@@ -374,7 +374,7 @@ async fn lastfm_formats_jsonp_and_rejections() {
         [
             b"show(".as_slice(),
             &fixture("lastfm/json/error-6.json"),
-            b")"
+            b");"
         ]
         .concat()
     );

@@ -130,12 +130,14 @@ fn ok(request: &ApiRequest<ErrorCode>, xml: &str, json: &str) -> Response {
     );
     let json_body = format!(r#"{{"subsonic-response":{{{head}{json}}}}}"#);
     match (request.format(), request.callback()) {
-        (Format::Json, Some(callback)) => (
+        (Format::Jsonp, Some(callback)) => (
             [("content-type", "application/javascript")],
-            format!("{callback}({json_body})"),
+            format!("{callback}({json_body});"),
         )
             .into_response(),
-        (Format::Json, None) => ([("content-type", "application/json")], json_body).into_response(),
+        (Format::Json | Format::Jsonp, _) => {
+            ([("content-type", "application/json")], json_body).into_response()
+        }
         (Format::Xml, _) => (
             [("content-type", "text/xml; charset=UTF-8")],
             format!(

@@ -164,7 +164,7 @@ where
             parts.extensions.insert(api_request.clone());
             let response = inner.call(Request::from_parts(parts, body)).await?;
             Ok(match response.extensions().get::<Deferred>() {
-                Some(deferred) => deferred.respond(&api_request.context(), api_request.callback()),
+                Some(deferred) => deferred.respond(&api_request.context()),
                 None => response,
             })
         })

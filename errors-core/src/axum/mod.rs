@@ -13,7 +13,6 @@
 //! With the feature on, `#[derive(ApiError)]` also implements axum's `IntoResponse` for
 //! the type, as do the bundled catalogs' `ErrorCode`s.
 
-mod jsonp;
 mod layer;
 mod locale;
 mod params;

@@ -12,7 +12,7 @@ use http_body_util::{BodyExt, Limited};
 use serde::de::DeserializeOwned;
 
 use super::ApiRequest;
-use super::render::respond;
+use super::render::to_axum;
 use crate::{ApiError, Catalog, Family};
 
 /// The most a form body may hold, as axum's own default body limit (2 MB).
@@ -148,7 +148,7 @@ impl<C: Catalog> IntoResponse for ParamsRejection<C> {
                     code,
                     detail: &self.detail,
                 };
-                respond(&error, &self.request.context(), self.request.callback())
+                to_axum(error.render(&self.request.context()))
             }
             None => (http::StatusCode::BAD_REQUEST, self.to_string()).into_response(),
         }

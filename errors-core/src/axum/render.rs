@@ -12,7 +12,7 @@ use axum_core::response::{IntoResponse, Response as AxumResponse};
 use http::{HeaderValue, header};
 use http_body::{Body as HttpBody, Frame};
 
-use super::{ApiRequest, jsonp};
+use super::ApiRequest;
 use crate::{ApiError, Catalog, Format, RequestContext, Response};
 
 /// Binds an error to the request it answers, so that it can be returned from a handler.
@@ -49,35 +49,19 @@ pub struct RequestBound<E, C> {
 
 impl<E: ApiError, C: Catalog> IntoResponse for RequestBound<E, C> {
     fn into_response(self) -> AxumResponse {
-        respond(
-            &self.error,
-            &self.request.context(),
-            self.request.callback(),
-        )
+        to_axum(self.error.render(&self.request.context()))
     }
 }
 
-/// `error` rendered for `context`, wrapped in `callback` for JSONP.
-pub(crate) fn respond<E: ApiError + ?Sized>(
-    error: &E,
-    context: &RequestContext<'_>,
-    callback: Option<&str>,
-) -> AxumResponse {
-    to_axum(error.render(context), callback)
-}
-
-/// A rendered response as axum's, its JSON body wrapped in `callback` when there is one.
-pub(crate) fn to_axum(rendered: Response, callback: Option<&str>) -> AxumResponse {
+/// A rendered response as axum's.
+pub(crate) fn to_axum(rendered: Response) -> AxumResponse {
     let status = rendered.status_code();
-    let (content_type, body) = match callback {
-        Some(callback) => (jsonp::CONTENT_TYPE, jsonp::wrap(callback, &rendered.body)),
-        None => (rendered.content_type, rendered.body),
-    };
-    let mut response = AxumResponse::new(Body::from(body));
+    let mut response = AxumResponse::new(Body::from(rendered.body));
     *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(rendered.content_type),
+    );
     response
 }
 
@@ -87,13 +71,9 @@ pub(crate) fn to_axum(rendered: Response, callback: Option<&str>) -> AxumRespons
 pub(crate) struct Deferred(Arc<dyn Render>);
 
 impl Deferred {
-    /// The error rendered for `context`, wrapped in `callback` for JSONP.
-    pub(crate) fn respond(
-        &self,
-        context: &RequestContext<'_>,
-        callback: Option<&str>,
-    ) -> AxumResponse {
-        to_axum(self.0.render(context), callback)
+    /// The error rendered for `context`.
+    pub(crate) fn respond(&self, context: &RequestContext<'_>) -> AxumResponse {
+        to_axum(self.0.render(context))
     }
 }
 

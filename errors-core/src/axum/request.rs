@@ -11,7 +11,8 @@ use axum_core::extract::FromRequestParts;
 use http::request::Parts;
 use http::{HeaderMap, Uri, header};
 
-use super::{jsonp, locale};
+use super::locale;
+use crate::wire::jsonp::Callback;
 use crate::{Catalog, Family, Format, RequestContext};
 
 /// What a client asked for, read from its request by the rules of catalog `C`'s API
@@ -38,7 +39,7 @@ use crate::{Catalog, Family, Format, RequestContext};
 ///     .body(())
 ///     .unwrap();
 /// let request = ApiRequest::<ErrorCode>::from_parts(&request.into_parts().0, None);
-/// assert_eq!(request.format(), Format::Json);
+/// assert_eq!(request.format(), Format::Jsonp);
 /// assert_eq!(request.callback(), Some("cb"));
 /// assert_eq!(request.client_version(), "1.16.1");
 /// assert_eq!(request.client(), Some("app"));
@@ -99,24 +100,20 @@ impl<C: Catalog> ApiRequest<C> {
         };
         let path = uri.path();
         let last_segment = path.rsplit('/').next().unwrap_or_default();
-        let json_with_callback = |format: Format| match (format, find("callback")) {
-            (Format::Json, Some(callback)) if jsonp::valid_callback(callback) => {
-                Some(callback.to_owned())
+        // JSONP needs a callback that is a JavaScript identifier path; a request without
+        // one is answered with plain JSON.
+        let jsonp = |format: Format| match (format, find("callback")) {
+            (Format::Json, Some(callback)) if Callback::new(callback).is_ok() => {
+                (Format::Jsonp, Some(callback.to_owned()))
             }
-            _ => None,
+            _ => (format, None),
         };
         let (format, callback, version, client, action) = match C::API.family {
             Family::Subsonic => {
-                let (format, jsonp) = match find("f") {
-                    Some("json") => (Format::Json, false),
-                    Some("jsonp") => (Format::Json, true),
-                    _ => (Format::Xml, false),
-                };
-                // `f=jsonp` without a valid callback is answered as plain JSON.
-                let callback = if jsonp {
-                    json_with_callback(format)
-                } else {
-                    None
+                let (format, callback) = match find("f") {
+                    Some("json") => (Format::Json, None),
+                    Some("jsonp") => jsonp(Format::Json),
+                    _ => (Format::Xml, None),
                 };
                 let action = last_segment.strip_suffix(".view").unwrap_or(last_segment);
                 (format, callback, find("v"), find("c"), action)
@@ -131,8 +128,7 @@ impl<C: Catalog> ApiRequest<C> {
                 (format, None, find("version"), None, action)
             }
             Family::Lastfm => {
-                let format = format_param(find("format"));
-                let callback = json_with_callback(format);
+                let (format, callback) = jsonp(format_param(find("format")));
                 let action = find("method").unwrap_or_default();
                 (format, callback, None, None, action)
             }
@@ -172,7 +168,7 @@ impl<C: Catalog> ApiRequest<C> {
         request
     }
 
-    /// The body format the client gets; JSONP is [`Format::Json`] with a
+    /// The body format the client gets: [`Format::Jsonp`] only with a valid
     /// [`callback`](Self::callback).
     #[must_use]
     pub fn format(&self) -> Format {
@@ -228,17 +224,16 @@ impl<C: Catalog> ApiRequest<C> {
             .map(|(_, value)| value)
     }
 
-    /// The [`RequestContext`] errors are rendered for: the client's version (Subsonic: the
-    /// catalog's default, the protocol version an error body reports), format and action.
+    /// The [`RequestContext`] errors are rendered for: the client's version, format, JSONP
+    /// callback and action.
     #[must_use]
     pub fn context(&self) -> RequestContext<'_> {
         let read = &*self.read;
-        let version = match C::API.family {
-            // A Subsonic error reports the server's protocol version, not the client's.
-            Family::Subsonic => C::API.default_version,
-            _ => read.version.as_str(),
-        };
-        let context = RequestContext::new(version, read.format).action(&read.action);
+        // (A Subsonic body reports the server's protocol version, whatever the client's.)
+        let mut context = RequestContext::new(&read.version, read.format).action(&read.action);
+        if let Some(callback) = read.callback.as_deref().and_then(|c| Callback::new(c).ok()) {
+            context = context.callback(callback);
+        }
         match read.open_subsonic {
             Some((server_type, server_version)) => {
                 context.open_subsonic(server_type, server_version)
