@@ -227,7 +227,7 @@ pub mod ampache {
         docs_url: "https://ampache.org/api/api-errors",
         family: ::errors_core::Family::Ampache,
         json_code: ::errors_core::JsonCode::String,
-        locales: &["en"],
+        locales: &["en", "de", "fr", "es"],
         default_locale: "en",
         versions: &[
             ::errors_core::VersionInfo {
@@ -286,7 +286,7 @@ pub mod ampache {
             title: "Received Invalid Handshake (legacy)",
             description: "What API 3 and 4 clients receive instead of **4701**: no valid session was passed, or\nthe session has expired. Do a new `handshake` and send the request again with the new\nsession.\n\nAPI 4 also uses 401 for a missing mandatory parameter (message `Missing mandatory\nparameter 'name'`), where newer versions send 4710: if the message names a parameter,\nadd it instead of authenticating again.",
             message: "Session Expired",
-            translations: SLICE_0,
+            translations: SLICE_3,
             error_types: SLICE_1,
             http_status: SLICE_2,
             legacy: ::core::option::Option::None,
@@ -300,7 +300,7 @@ pub mod ampache {
             title: "Unauthorized (legacy)",
             description: "What API 3 and 4 clients receive instead of **4742** when the server's access control\nlists don't allow API access from the client's address for this user. Sending the\nrequest again won't help: an administrator must add an API ACL that covers the client.",
             message: "Unauthorized access attempt to API - ACL Error",
-            translations: SLICE_0,
+            translations: SLICE_4,
             error_types: SLICE_1,
             http_status: SLICE_2,
             legacy: ::core::option::Option::None,
@@ -314,7 +314,7 @@ pub mod ampache {
             title: "Not Found (legacy)",
             description: "What API 3 and 4 clients receive instead of **4704**: the requested object (song,\nalbum, playlist, share, ...) doesn't exist or isn't visible to this user. Some methods\nput the object in the message (`share 107 was not found`). Don't retry: refresh the\nclient's view of the library instead.",
             message: "Library item not found",
-            translations: SLICE_0,
+            translations: SLICE_5,
             error_types: SLICE_1,
             http_status: SLICE_2,
             legacy: ::core::option::Option::None,
@@ -328,7 +328,7 @@ pub mod ampache {
             title: "Invalid Request (legacy)",
             description: "What API 3 and 4 clients receive instead of **4705** (the requested method doesn't exist\nin this API version; a user whose preferences force API 3 also gets it for every JSON\nrequest) and instead of **4702** (the method failed unexpectedly on the server).\n\nThe two can't be told apart in the legacy shape. An unknown method fails every time, so\ncheck the method name against the API version first; a server failure may clear up, so\na client may try once more later, but should not loop.",
             message: "Invalid Request",
-            translations: SLICE_0,
+            translations: SLICE_6,
             error_types: SLICE_1,
             http_status: SLICE_2,
             legacy: ::core::option::Option::None,
@@ -356,7 +356,7 @@ pub mod ampache {
             title: "Access Control Not Enabled (legacy)",
             description: "What API 3 and 4 clients receive instead of **4700**: the API is disabled, because\n`access_control` is off in the server's configuration. No request can succeed until an\nadministrator enables it: stop sending requests and tell the user.",
             message: "Access Control not Enabled",
-            translations: SLICE_0,
+            translations: SLICE_7,
             error_types: SLICE_1,
             http_status: SLICE_2,
             legacy: ::core::option::Option::None,
@@ -370,9 +370,9 @@ pub mod ampache {
             title: "Access Control Not Enabled",
             description: "The API is disabled: enable `access_control` in the server's configuration. No request\ncan succeed until an administrator does, so stop sending requests and tell the user.\n\nThe request handler also sends 4700, in the default version's shape and with HTTP 403,\nwhen none of the API versions the request could use is enabled (version 7 included),\nand when a REST request used the wrong HTTP method for its action.",
             message: "Access Denied",
-            translations: SLICE_0,
-            error_types: SLICE_3,
-            http_status: SLICE_4,
+            translations: SLICE_8,
+            error_types: SLICE_9,
+            http_status: SLICE_10,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyNotImplemented),
             retry: ::errors_core::Retry::Fatal,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -384,9 +384,9 @@ pub mod ampache {
             title: "Received Invalid Handshake",
             description: "A temporary error: no valid session was passed, the session expired, or the handshake\nitself failed. Do a new `handshake` and send the request again with the new session.\n\nWhen the failing action *is* the handshake (message `Received Invalid Handshake - ...`),\nthe credentials, the timestamp or the client's API version are wrong (`errorType`\n`account` or `version`): fix them rather than loop on handshakes.",
             message: "Session Expired",
-            translations: SLICE_0,
-            error_types: SLICE_5,
-            http_status: SLICE_6,
+            translations: SLICE_3,
+            error_types: SLICE_11,
+            http_status: SLICE_12,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyUnauthorized),
             retry: ::errors_core::Retry::Reauthenticate,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -399,7 +399,7 @@ pub mod ampache {
             description: "The server's generic error: the method failed in a way it has no specific code for,\nusually an unexpected exception on the server (API 6 and 8 send it with HTTP 500). The\nsame request may succeed a little later; if it keeps failing, the server's log has the\ncause.",
             message: "Generic error",
             translations: SLICE_0,
-            error_types: SLICE_7,
+            error_types: SLICE_13,
             http_status: SLICE_2,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyMethodNotAllowed),
             retry: ::errors_core::Retry::Later,
@@ -412,9 +412,9 @@ pub mod ampache {
             title: "Access Denied",
             description: "The requested method is not available, because a feature it needs is disabled on the\nserver. The server appends the feature to the message: `Enable: podcast`, `Enable:\nsociable`, `Enable: share`, `Enable: video`. Sending the request again won't help until\nan administrator enables the feature; hide what depends on it instead.",
             message: "Enable",
-            translations: SLICE_0,
-            error_types: SLICE_3,
-            http_status: SLICE_4,
+            translations: SLICE_14,
+            error_types: SLICE_9,
+            http_status: SLICE_10,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyBadRequest),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -426,9 +426,9 @@ pub mod ampache {
             title: "Not Found",
             description: "The API could not find the requested object. The server appends the value it looked\nfor to the message (`Not Found: 1`), and `errorType` names the parameter that held it\n(`filter`, `id`, `oid`, `username`, or the kind of object such as `song`). Don't retry:\nthe object was deleted or never existed, so refresh the client's view of the library.",
             message: "Not Found",
-            translations: SLICE_0,
-            error_types: SLICE_8,
-            http_status: SLICE_9,
+            translations: SLICE_15,
+            error_types: SLICE_16,
+            http_status: SLICE_17,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyNotFound),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -440,9 +440,9 @@ pub mod ampache {
             title: "Missing Method",
             description: "A fatal error: the client requested a method that this API version does not\nimplement, usually a misspelt action or a method of a newer version. Check the method\nname against the API version in use; sending the same request again can't succeed.",
             message: "Invalid Request",
-            translations: SLICE_0,
-            error_types: SLICE_3,
-            http_status: SLICE_10,
+            translations: SLICE_6,
+            error_types: SLICE_9,
+            http_status: SLICE_18,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyMethodNotAllowed),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -454,9 +454,9 @@ pub mod ampache {
             title: "Deprecated Method",
             description: "A fatal error: the requested method is no longer available in this API version (for\nexample the `tag_*` methods from API 5, replaced by the `genre_*` ones, and\n`get_indexes`, `playlist_add_song` and `user_update` from API 8). Switch to the method\nthat replaces it, or ask for an older API version that still has it.",
             message: "Deprecated",
-            translations: SLICE_0,
-            error_types: SLICE_11,
-            http_status: SLICE_12,
+            translations: SLICE_19,
+            error_types: SLICE_20,
+            http_status: SLICE_21,
             legacy: ::core::option::Option::None,
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -468,9 +468,9 @@ pub mod ampache {
             title: "Bad Request",
             description: "The method exists, but something about the input is incorrect, invalid or missing. The\nserver appends the parameter or value at fault to the message (`Bad Request: filter`),\nand `errorType` is usually that parameter's name (`system` for a mandatory parameter\nthat is missing). Check the message for details and fix the request: don't send the\nexact same request again.",
             message: "Bad Request",
-            translations: SLICE_0,
-            error_types: SLICE_13,
-            http_status: SLICE_10,
+            translations: SLICE_22,
+            error_types: SLICE_23,
+            http_status: SLICE_18,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyBadRequest),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -482,9 +482,9 @@ pub mod ampache {
             title: "Failed Access Check",
             description: "Access to the requested object or function is denied for this user. The server appends\nthe access level the method requires to the message (`Require: 100` for an\nadministrator, 75 for a catalog manager, 50 for a content manager, 25 for a user). The\nrequest handler also sends it when the access control lists refuse API access (message\n`Unauthorized access attempt to API - ACL Error`). Retrying can't help: the user needs\na higher access level, or an administrator a matching ACL.",
             message: "Require",
-            translations: SLICE_0,
-            error_types: SLICE_14,
-            http_status: SLICE_4,
+            translations: SLICE_24,
+            error_types: SLICE_25,
+            http_status: SLICE_10,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyForbidden),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -494,18 +494,29 @@ pub mod ampache {
     const SLICE_0: &[(&str, &str)] = &[];
     const SLICE_1: &[&str] = &[];
     const SLICE_2: &[u16] = &[200, 200, 200, 200, 500];
-    const SLICE_3: &[&str] = &["system"];
-    const SLICE_4: &[u16] = &[200, 200, 200, 200, 403];
-    const SLICE_5: &[&str] = &["account", "version"];
-    const SLICE_6: &[u16] = &[200, 200, 200, 200, 401];
-    const SLICE_7: &[&str] = &["system", "type", "file"];
-    const SLICE_8: &[&str] = &["filter", "id", "oid", "song", "username"];
-    const SLICE_9: &[u16] = &[200, 200, 200, 200, 404];
-    const SLICE_10: &[u16] = &[200, 200, 200, 200, 400];
-    const SLICE_11: &[&str] = &["removed"];
-    const SLICE_12: &[u16] = &[200, 200, 200, 200, 410];
-    const SLICE_13: &[&str] = &["system", "type", "filter"];
-    const SLICE_14: &[&str] = &["account"];
+    const SLICE_3: &[(&str, &str)] = &[("de", "Die Sitzung ist abgelaufen"), ("fr", "Session expirée"), ("es", "La sesión expiró")];
+    const SLICE_4: &[(&str, &str)] = &[("de", "Fehler: Nicht autorisierter Zugriff auf 'API - ACL'"), ("fr", "Erreur accès : Accès non autorisé à l'API"), ("es", "Intento de acceso no autorizado a la API, o error ACL")];
+    const SLICE_5: &[(&str, &str)] = &[("de", "Eintrag in der Bibliothek nicht gefunden"), ("fr", "Élément de bibliothèque non trouvé"), ("es", "No se encontró el elemento de la librería")];
+    const SLICE_6: &[(&str, &str)] = &[("de", "Ungültige Anfrage"), ("fr", "Demande non valide"), ("es", "Petición inválida")];
+    const SLICE_7: &[(&str, &str)] = &[("de", "Die Zugriffskontrolle ist deaktiviert"), ("fr", "Contrôle d'accès pas activé"), ("es", "Control de acceso no habilitado")];
+    const SLICE_8: &[(&str, &str)] = &[("de", "Zugriff verweigert"), ("fr", "Accès refusé"), ("es", "Acceso denegado")];
+    const SLICE_9: &[&str] = &["system"];
+    const SLICE_10: &[u16] = &[200, 200, 200, 200, 403];
+    const SLICE_11: &[&str] = &["account", "version"];
+    const SLICE_12: &[u16] = &[200, 200, 200, 200, 401];
+    const SLICE_13: &[&str] = &["system", "type", "file"];
+    const SLICE_14: &[(&str, &str)] = &[("de", "Aktivieren"), ("fr", "Activer"), ("es", "Habilitar")];
+    const SLICE_15: &[(&str, &str)] = &[("de", "Nicht gefunden"), ("fr", "Non trouvé"), ("es", "No encontrado")];
+    const SLICE_16: &[&str] = &["filter", "id", "oid", "song", "username"];
+    const SLICE_17: &[u16] = &[200, 200, 200, 200, 404];
+    const SLICE_18: &[u16] = &[200, 200, 200, 200, 400];
+    const SLICE_19: &[(&str, &str)] = &[("fr", "Obsolète")];
+    const SLICE_20: &[&str] = &["removed"];
+    const SLICE_21: &[u16] = &[200, 200, 200, 200, 410];
+    const SLICE_22: &[(&str, &str)] = &[("de", "Unzulässige Anfrage"), ("fr", "Demande incorrecte"), ("es", "Petición inválida")];
+    const SLICE_23: &[&str] = &["system", "type", "filter"];
+    const SLICE_24: &[(&str, &str)] = &[("de", "Benötige"), ("fr", "Nécessite"), ("es", "Necesita")];
+    const SLICE_25: &[&str] = &["account"];
     /// Every code, in numeric order, for const evaluation (which reads no statics).
     const CODES: &[u32; 16] = &[
         400,
