@@ -79,6 +79,31 @@ pub trait ApiError {
         crate::placeholders::fill(self.code().message(), &[])
     }
 
+    /// The message in `locale` (a BCP 47 tag such as `de-AT`, as
+    /// [`locale::negotiate`](crate::locale::negotiate) picks from Accept-Language): the
+    /// spec's message for the code in that locale, falling back to its language (`de`) and
+    /// then the spec's default locale, with a derived error's `{name}` placeholders filled
+    /// from its fields. A message of the error's own (a hand-written
+    /// [`message`](ApiError::message) or the derive's `message = "..."`) has one language
+    /// and is returned as it is.
+    ///
+    /// ```
+    /// use errors_core::{ampache::ErrorCode, ApiError};
+    ///
+    /// assert_eq!(ErrorCode::NotFound.message_in("de-AT"), "Nicht gefunden");
+    /// assert_eq!(ErrorCode::NotFound.message_in("ja"), "Not Found");
+    /// ```
+    fn message_in(&self, locale: &str) -> Cow<'_, str> {
+        let message = self.message();
+        let code = self.code();
+        // The default `message` is the spec's: any other text is the error's own.
+        if message == crate::placeholders::fill(code.message(), &[]) {
+            crate::placeholders::fill(code.message_in(locale), &[])
+        } else {
+            message
+        }
+    }
+
     /// The HTTP status the error is sent with in API `version` (a version id such as `"6"`
     /// or `"1.16.1"`); the spec decides, per code and version.
     fn http_status(&self, version: &str) -> u16 {
@@ -145,6 +170,10 @@ impl<E: ApiError + ?Sized> ApiError for &E {
         (**self).message()
     }
 
+    fn message_in(&self, locale: &str) -> Cow<'_, str> {
+        (**self).message_in(locale)
+    }
+
     fn http_status(&self, version: &str) -> u16 {
         (**self).http_status(version)
     }
@@ -167,6 +196,10 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 
     fn message(&self) -> Cow<'_, str> {
         (**self).message()
+    }
+
+    fn message_in(&self, locale: &str) -> Cow<'_, str> {
+        (**self).message_in(locale)
     }
 
     fn http_status(&self, version: &str) -> u16 {

@@ -179,20 +179,13 @@ pub trait Catalog:
         self.info().message
     }
 
-    /// The default message in `locale` (a BCP 47 tag such as `de-AT`), falling back to its
-    /// language (`de`) and then to the default locale.
+    /// The default message in `locale` (a BCP 47 tag such as `de-AT`), found as
+    /// [`locale::lookup`](crate::locale::lookup) finds it (`de-AT`, then `de`), else in the
+    /// default locale.
     fn message_in(self, locale: &str) -> &'static str {
         let info = self.info();
-        let find = |tag: &str| {
-            info.translations
-                .iter()
-                .find(|(l, _)| l.eq_ignore_ascii_case(tag))
-                .map(|(_, message)| *message)
-        };
-        let language = locale.split(['-', '_']).next().unwrap_or(locale);
-        find(locale)
-            .or_else(|| find(language))
-            .unwrap_or(info.message)
+        crate::locale::lookup_by(locale, info.translations, |(tag, _)| tag)
+            .map_or(info.message, |(_, message)| message)
     }
 
     /// Error types the API sends with the code (Ampache `errorType`).

@@ -67,9 +67,13 @@ extern crate self as errors_core;
 
 mod api_error;
 mod catalog;
+mod client;
 mod impl_catalog;
+pub mod locale;
 mod placeholders;
 mod receive;
+#[cfg(feature = "reqwest")]
+mod reqwest;
 mod respond;
 mod typed;
 
@@ -121,7 +125,10 @@ pub use catalog::{
     ApiInfo, Catalog, CodeInfo, Family, Format, JsonCode, Lifecycle, Retry, UnknownCode,
     UnknownWord, VersionInfo,
 };
+pub use client::{ClientError, retry_after};
 pub use receive::{Code, Received, Reply};
+#[cfg(feature = "reqwest")]
+pub use reqwest::{ResponseExt, request_error};
 pub use respond::{RequestContext, Response};
 pub use typed::{AmpacheError, LastfmError, SubsonicError};
 // The wire layer, for parsed bodies and transport failures.

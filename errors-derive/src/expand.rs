@@ -195,15 +195,25 @@ fn expand_struct(
             fn message(&self) -> ::std::borrow::Cow<'_, str> {
                 #value
             }
+
+            fn message_in(&self, _: &str) -> ::std::borrow::Cow<'_, str> {
+                ::errors_core::ApiError::message(self)
+            }
         });
     } else if !fields.is_empty() {
-        let value = filled_message(fields, |field| {
+        let access = |field: &Field| {
             let member = &field.member;
             quote!(&self.#member)
-        });
+        };
+        let value = filled_message(&spec_message(false), fields, access);
+        let localized = filled_message(&spec_message(true), fields, access);
         body.extend(quote! {
             fn message(&self) -> ::std::borrow::Cow<'_, str> {
                 #value
+            }
+
+            fn message_in(&self, locale: &str) -> ::std::borrow::Cow<'_, str> {
+                #localized
             }
         });
     }
@@ -242,6 +252,7 @@ struct Arms {
     code: Vec<TokenStream>,
     error_type: Vec<TokenStream>,
     message: Vec<TokenStream>,
+    message_in: Vec<TokenStream>,
     http_status: Vec<TokenStream>,
     help_url: Vec<TokenStream>,
     // Variants that keep the trait's default, gathered into one or-pattern per method; a
@@ -274,6 +285,8 @@ impl Arms {
         self.error_type
             .push(forward("error_type", TokenStream::new()));
         self.message.push(forward("message", TokenStream::new()));
+        self.message_in
+            .push(forward("message_in", quote!(, locale)));
         self.http_status
             .push(forward("http_status", quote!(, version)));
         self.help_url.push(forward("help_url", TokenStream::new()));
@@ -317,6 +330,9 @@ impl Arms {
             });
             self.message
                 .push(quote!(Self::#ident { #(#bindings)* .. } => #value,));
+            // A message of the variant's own has one language.
+            self.message_in
+                .push(quote!(#any => ::errors_core::ApiError::message(self),));
         } else {
             if let Some(keyed) = &variant.attrs.code {
                 self.field_checks.push(fields_check(
@@ -333,10 +349,14 @@ impl Arms {
                     let (member, binding) = (&field.member, &field.binding);
                     quote!(#member: #binding,)
                 });
-                let value =
-                    filled_message(&variant.fields, |field| field.binding.to_token_stream());
+                let bindings: Vec<TokenStream> = bindings.collect();
+                let access = |field: &Field| field.binding.to_token_stream();
+                let value = filled_message(&spec_message(false), &variant.fields, access);
+                let localized = filled_message(&spec_message(true), &variant.fields, access);
                 self.message
                     .push(quote!(Self::#ident { #(#bindings)* } => #value,));
+                self.message_in
+                    .push(quote!(Self::#ident { #(#bindings)* } => #localized,));
             }
         }
 
@@ -356,6 +376,7 @@ impl Arms {
             code,
             error_type,
             message,
+            message_in,
             http_status,
             no_error_type,
             default_message,
@@ -395,11 +416,27 @@ impl Arms {
                     )
                 },
             );
+            let rest_in = or_arm(
+                &default_message,
+                &quote! {
+                    ::errors_core::__private::fill(
+                        ::errors_core::Catalog::message_in(::errors_core::ApiError::code(self), locale),
+                        &[],
+                    )
+                },
+            );
             methods.extend(quote! {
                 fn message(&self) -> ::std::borrow::Cow<'_, str> {
                     match self {
                         #(#message)*
                         #rest
+                    }
+                }
+
+                fn message_in(&self, locale: &str) -> ::std::borrow::Cow<'_, str> {
+                    match self {
+                        #(#message_in)*
+                        #rest_in
                     }
                 }
             });
@@ -459,6 +496,10 @@ fn forward_all(ty: &Type, inner: &TokenStream) -> TokenStream {
 
         fn message(&self) -> ::std::borrow::Cow<'_, str> {
             ::errors_core::ApiError::message(#inner)
+        }
+
+        fn message_in(&self, locale: &str) -> ::std::borrow::Cow<'_, str> {
+            ::errors_core::ApiError::message_in(#inner, locale)
         }
 
         fn http_status(&self, version: &str) -> u16 {
@@ -587,9 +628,10 @@ fn fields_check(codes: &Codes, code: &Code, fields: &[Field], span: Span) -> Tok
     }
 }
 
-/// The spec's message of the code, its placeholders filled from the fields (each through
+/// The spec's message of the code (`template`, from [`spec_message`]), its placeholders filled from the fields (each through
 /// `access`, a reference to its value); a field whose type has no `Display` fills nothing.
 fn filled_message<'f>(
+    template: &TokenStream,
     fields: &'f [Field<'f>],
     access: impl Fn(&'f Field<'f>) -> TokenStream,
 ) -> TokenStream {
@@ -601,11 +643,19 @@ fn filled_message<'f>(
     quote! {{
         #[allow(unused_imports)]
         use ::errors_core::__private::{DisplayField as _, OtherField as _};
-        ::errors_core::__private::fill(
-            ::errors_core::Catalog::message(::errors_core::ApiError::code(self)),
-            &[#(#values),*],
-        )
+        ::errors_core::__private::fill(#template, &[#(#values),*])
     }}
+}
+
+/// The spec's message of `self`'s code: in the default locale, or with `localized` in the
+/// locale named `locale`.
+fn spec_message(localized: bool) -> TokenStream {
+    let code = quote!(::errors_core::ApiError::code(self));
+    if localized {
+        quote!(::errors_core::Catalog::message_in(#code, locale))
+    } else {
+        quote!(::errors_core::Catalog::message(#code))
+    }
 }
 
 fn respan(tokens: TokenStream, span: Span) -> TokenStream {

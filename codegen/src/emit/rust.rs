@@ -344,16 +344,24 @@ fn variant_doc(spec: &Spec, number: u32, code: &Code) -> Vec<Doc> {
     doc
 }
 
-/// `(code, placeholders, explanation)` for each code whose messages have placeholders (the
-/// same in every locale, which `check` makes sure of), as literals: the derive's check that
-/// a variant sending the message has a field for each.
+/// `(code, placeholders, explanation)` for each code whose messages have placeholders, as
+/// literals: the derive's check that a variant sending the message has a field for each.
+/// The placeholders are those of every locale's message: `check` makes sure they are the
+/// same, and a spec that skipped it must still not let a translation name a missing field.
 fn placeholder_rows(spec: &Spec, codes: &[(u32, &Code)]) -> Vec<String> {
     let default_locale = spec.default_locale();
     codes
         .iter()
         .filter_map(|(number, code)| {
             let message = code.message.get(default_locale, default_locale)?;
-            let names = crate::placeholders::parse(message).ok()?.0;
+            let texts: Vec<&String> = match &code.message {
+                crate::model::Message::Plain(text) => vec![text],
+                crate::model::Message::Localized(map) => map.values().collect(),
+            };
+            let mut names = std::collections::BTreeSet::new();
+            for text in texts {
+                names.extend(crate::placeholders::parse(text).ok()?.0);
+            }
             if names.is_empty() {
                 return None;
             }
