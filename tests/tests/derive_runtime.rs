@@ -319,6 +319,82 @@ fn the_spec_message_is_filled_from_fields() {
     );
 }
 
+/// `message_in` fills the spec's message of the locale asked for (`fr-CA` falls back to
+/// `fr`, an unknown locale to the default), from the same fields; a message of the error's
+/// own has one language; transparent types, references and boxes forward the locale.
+#[test]
+fn the_spec_message_is_filled_in_every_locale() {
+    let sold = SpecMessages::Sold {
+        sku: "A-1",
+        warehouse: vec![1],
+    };
+    assert_eq!(sold.message_in("fr"), "L'article A-1 est épuisé");
+    assert_eq!(sold.message_in("fr-CA"), "L'article A-1 est épuisé");
+    assert_eq!(sold.message_in("ja"), "Item A-1 is out of stock");
+    assert_eq!(
+        SpecMessages::SoldOut { count: 2, sku: 7 }.message_in("FR"),
+        "L'article 7 est épuisé"
+    );
+    let declined = SpecMessages::Declined { attempt: Opaque };
+    assert_eq!(declined.message_in("fr"), "Paiement refusé");
+    assert!(matches!(
+        declined.message_in("fr"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    assert_eq!(
+        Shown { sku: "B-2".into() }.message_in("fr"),
+        "L'article B-2 est épuisé"
+    );
+    assert_eq!(
+        NotShown { sku: Opaque }.message_in("fr"),
+        "L'article {sku} est épuisé"
+    );
+    // A message of its own is sent as written, in any locale.
+    let own = Checkout::OutOfStock { sku: "A-1".into() };
+    assert_eq!(own.message_in("fr"), "Item A-1 is out of stock");
+    assert_eq!(Checkout::Declined.message_in("fr"), "Paiement refusé");
+
+    #[derive(Debug, ApiError)]
+    #[api_error(transparent)]
+    struct Wrapped(Shown);
+    #[derive(Debug, ApiError)]
+    #[api_error(catalog = errors_tests::shop::ErrorCode)]
+    enum Outer {
+        #[api_error(transparent)]
+        Inner(Shown),
+    }
+    let wrapped = Wrapped(Shown { sku: "C-3".into() });
+    assert_eq!(wrapped.message_in("fr"), "L'article C-3 est épuisé");
+    let outer = Outer::Inner(Shown { sku: "D-4".into() });
+    assert_eq!(outer.message_in("fr"), "L'article D-4 est épuisé");
+    assert_eq!(
+        ApiError::message_in(&&outer, "fr"),
+        "L'article D-4 est épuisé"
+    );
+    assert_eq!(Box::new(outer).message_in("fr"), "L'article D-4 est épuisé");
+
+    // A hand-written impl that keeps the spec's message is translated; its own is not.
+    struct Bare;
+    impl ApiError for Bare {
+        type Catalog = errors_tests::shop::ErrorCode;
+        fn code(&self) -> Self::Catalog {
+            errors_tests::shop::ErrorCode::PaymentDeclined
+        }
+    }
+    struct Custom;
+    impl ApiError for Custom {
+        type Catalog = errors_tests::shop::ErrorCode;
+        fn code(&self) -> Self::Catalog {
+            errors_tests::shop::ErrorCode::PaymentDeclined
+        }
+        fn message(&self) -> std::borrow::Cow<'_, str> {
+            "Card expired".into()
+        }
+    }
+    assert_eq!(Bare.message_in("fr-BE"), "Paiement refusé");
+    assert_eq!(Custom.message_in("fr"), "Card expired");
+}
+
 /// `help_url` on a variant or a struct becomes the `helpUrl` of the Subsonic body; a
 /// variant without one sends none.
 #[test]

@@ -447,3 +447,54 @@ fn api_info(spec: &Spec) -> TokenStream {
 fn variant(value: impl core::fmt::Debug) -> Ident {
     format_ident!("{}", format!("{value:?}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Message;
+
+    #[test]
+    fn placeholder_rows_take_the_placeholders_of_every_locale() {
+        let yaml = r#"
+id: shop
+title: Shop API
+docs_url: https://shop.example/docs/errors
+family: lastfm
+json_code: number
+code_ranges: [[1, 99]]
+locales: [en, fr]
+versions:
+  - id: "1"
+    formats: [json]
+codes:
+  1:
+    name: OutOfStock
+    title: Out of stock
+    description: Sold out.
+    message:
+      en: "Item {sku} is out of stock"
+      fr: "L'article {sku} est épuisé"
+    retry: later
+  2:
+    name: Declined
+    title: Declined
+    description: Declined.
+    message: Payment declined
+    retry: never
+"#;
+        let mut spec = crate::load::load_str("shop.yaml", yaml).expect("a valid spec");
+        // A translation with a placeholder of its own, which `check` refuses, still counts:
+        // the derive must not let a variant without the field send it.
+        if let Some(Message::Localized(map)) = spec.codes.get_mut(&1).map(|c| &mut c.message) {
+            map.insert("fr".into(), "L'article {sku} ({shelf}) est épuisé".into());
+        }
+        let codes: Vec<(u32, &Code)> = spec.codes.iter().map(|(n, c)| (*n, c)).collect();
+        let rows = placeholder_rows(&spec, &codes);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(
+            rows[0].starts_with(r#"(1, &["shelf", "sku"], "#),
+            "{}",
+            rows[0]
+        );
+    }
+}
