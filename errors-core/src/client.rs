@@ -47,8 +47,9 @@ use crate::{Catalog, Code, Received, Reply, Retry};
 pub enum ClientError<C> {
     /// The API answered with one of its error bodies.
     Api {
-        /// The error, its code typed against catalog `C`.
-        error: Received<'static, C>,
+        /// The error, its code typed against catalog `C` (boxed: a whole parsed body is
+        /// large, and `Result`s carry this error by value).
+        error: Box<Received<'static, C>>,
         /// The HTTP status it came with (Last.fm and Ampache up to API 6 send most errors
         /// with 200).
         http_status: u16,
@@ -119,7 +120,7 @@ impl<C: Catalog> ClientError<C> {
         match Reply::<C>::from_http(http_status, content_type, body) {
             Reply::Success => Ok(()),
             Reply::Error(error) => Err(ClientError::Api {
-                error: error.into_owned(),
+                error: Box::new(error.into_owned()),
                 http_status,
                 retry_after,
             }),
@@ -144,7 +145,7 @@ impl<C: Catalog> ClientError<C> {
     #[must_use]
     pub fn api_error(&self) -> Option<&Received<'static, C>> {
         match self {
-            ClientError::Api { error, .. } => Some(error),
+            ClientError::Api { error, .. } => Some(error.as_ref()),
             _ => None,
         }
     }
@@ -270,7 +271,7 @@ impl<C: Catalog> fmt::Display for ClientError<C> {
 impl<C: Catalog> Error for ClientError<C> {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
         match self {
-            ClientError::Api { error, .. } => Some(error),
+            ClientError::Api { error, .. } => Some(error.as_ref()),
             ClientError::Transport { failure, .. } => Some(failure),
             ClientError::Request { source, .. } => Some(source.as_ref()),
         }

@@ -79,7 +79,7 @@ pub fn negotiate<'a>(accept_language: &str, available: &[&'a str]) -> Option<&'a
         })
         .collect();
     // Stable: equal weights keep the order the client wrote them in.
-    ranges.sort_by(|a, b| b.0.cmp(&a.0));
+    ranges.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
     ranges
         .into_iter()
         .filter(|(_, range)| *range != "*")

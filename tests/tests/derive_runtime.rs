@@ -319,6 +319,35 @@ fn the_spec_message_is_filled_from_fields() {
     );
 }
 
+#[derive(Debug, ApiError)]
+#[api_error(transparent)]
+struct ShownWrapped(Shown);
+#[derive(Debug, ApiError)]
+#[api_error(catalog = errors_tests::shop::ErrorCode)]
+enum Outer {
+    #[api_error(transparent)]
+    Inner(Shown),
+}
+
+/// A hand-written impl that keeps the spec's message is translated; its own is not.
+struct Bare;
+impl ApiError for Bare {
+    type Catalog = errors_tests::shop::ErrorCode;
+    fn code(&self) -> Self::Catalog {
+        errors_tests::shop::ErrorCode::PaymentDeclined
+    }
+}
+struct Custom;
+impl ApiError for Custom {
+    type Catalog = errors_tests::shop::ErrorCode;
+    fn code(&self) -> Self::Catalog {
+        errors_tests::shop::ErrorCode::PaymentDeclined
+    }
+    fn message(&self) -> std::borrow::Cow<'_, str> {
+        "Card expired".into()
+    }
+}
+
 /// `message_in` fills the spec's message of the locale asked for (`fr-CA` falls back to
 /// `fr`, an unknown locale to the default), from the same fields; a message of the error's
 /// own has one language; transparent types, references and boxes forward the locale.
@@ -354,16 +383,7 @@ fn the_spec_message_is_filled_in_every_locale() {
     assert_eq!(own.message_in("fr"), "Item A-1 is out of stock");
     assert_eq!(Checkout::Declined.message_in("fr"), "Paiement refusé");
 
-    #[derive(Debug, ApiError)]
-    #[api_error(transparent)]
-    struct Wrapped(Shown);
-    #[derive(Debug, ApiError)]
-    #[api_error(catalog = errors_tests::shop::ErrorCode)]
-    enum Outer {
-        #[api_error(transparent)]
-        Inner(Shown),
-    }
-    let wrapped = Wrapped(Shown { sku: "C-3".into() });
+    let wrapped = ShownWrapped(Shown { sku: "C-3".into() });
     assert_eq!(wrapped.message_in("fr"), "L'article C-3 est épuisé");
     let outer = Outer::Inner(Shown { sku: "D-4".into() });
     assert_eq!(outer.message_in("fr"), "L'article D-4 est épuisé");
@@ -373,24 +393,6 @@ fn the_spec_message_is_filled_in_every_locale() {
     );
     assert_eq!(Box::new(outer).message_in("fr"), "L'article D-4 est épuisé");
 
-    // A hand-written impl that keeps the spec's message is translated; its own is not.
-    struct Bare;
-    impl ApiError for Bare {
-        type Catalog = errors_tests::shop::ErrorCode;
-        fn code(&self) -> Self::Catalog {
-            errors_tests::shop::ErrorCode::PaymentDeclined
-        }
-    }
-    struct Custom;
-    impl ApiError for Custom {
-        type Catalog = errors_tests::shop::ErrorCode;
-        fn code(&self) -> Self::Catalog {
-            errors_tests::shop::ErrorCode::PaymentDeclined
-        }
-        fn message(&self) -> std::borrow::Cow<'_, str> {
-            "Card expired".into()
-        }
-    }
     assert_eq!(Bare.message_in("fr-BE"), "Paiement refusé");
     assert_eq!(Custom.message_in("fr"), "Card expired");
 }
