@@ -342,7 +342,7 @@ pub mod ampache {
             title: "Failed Access Check (legacy)",
             description: "The legacy form of **4742**: access to the requested object or function is denied for\nthis user. It was sent for a playlist the user may not read or change (`playlist`,\n`playlist_songs`, `playlist_add_song`, `playlist_remove_song`, `playlist_edit`,\n`playlist_delete`), a song or podcast episode the user may not delete (`song_delete`,\n`podcast_episode_delete`), and a function above the user's access level (message\n`User does not have access to this function`). Retrying can't help: the user needs\nmore rights on the object, or a higher access level.\n\nReleased servers answer the same denials with **401** (playlists) or **400** (access\nlevel) in API 3 and 4, and with **4742** from API 5 on; a client of API 3 or 4 should\nstill read 412 as a failed access check.",
             message: "Access denied to this playlist",
-            translations: SLICE_0,
+            translations: SLICE_7,
             error_types: SLICE_1,
             http_status: SLICE_2,
             legacy: ::core::option::Option::None,
@@ -356,7 +356,7 @@ pub mod ampache {
             title: "Access Control Not Enabled (legacy)",
             description: "What API 3 and 4 clients receive instead of **4700**: the API is disabled, because\n`access_control` is off in the server's configuration. No request can succeed until an\nadministrator enables it: stop sending requests and tell the user.",
             message: "Access Control not Enabled",
-            translations: SLICE_7,
+            translations: SLICE_8,
             error_types: SLICE_1,
             http_status: SLICE_2,
             legacy: ::core::option::Option::None,
@@ -370,9 +370,9 @@ pub mod ampache {
             title: "Access Control Not Enabled",
             description: "The API is disabled: enable `access_control` in the server's configuration. No request\ncan succeed until an administrator does, so stop sending requests and tell the user.\n\nThe request handler also sends 4700, in the default version's shape and with HTTP 403,\nwhen none of the API versions the request could use is enabled (version 7 included),\nand when a REST request used the wrong HTTP method for its action.",
             message: "Access Denied",
-            translations: SLICE_8,
-            error_types: SLICE_9,
-            http_status: SLICE_10,
+            translations: SLICE_9,
+            error_types: SLICE_10,
+            http_status: SLICE_11,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyNotImplemented),
             retry: ::errors_core::Retry::Fatal,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -385,8 +385,8 @@ pub mod ampache {
             description: "A temporary error: no valid session was passed, the session expired, or the handshake\nitself failed. Do a new `handshake` and send the request again with the new session.\n\nWhen the failing action *is* the handshake (message `Received Invalid Handshake - ...`),\nthe credentials, the timestamp or the client's API version are wrong (`errorType`\n`account` or `version`): fix them rather than loop on handshakes.",
             message: "Session Expired",
             translations: SLICE_3,
-            error_types: SLICE_11,
-            http_status: SLICE_12,
+            error_types: SLICE_12,
+            http_status: SLICE_13,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyUnauthorized),
             retry: ::errors_core::Retry::Reauthenticate,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -398,8 +398,8 @@ pub mod ampache {
             title: "Generic Error",
             description: "The server's generic error: the method failed in a way it has no specific code for,\nusually an unexpected exception on the server (API 6 and 8 send it with HTTP 500). The\nsame request may succeed a little later; if it keeps failing, the server's log has the\ncause.",
             message: "Generic error",
-            translations: SLICE_0,
-            error_types: SLICE_13,
+            translations: SLICE_14,
+            error_types: SLICE_15,
             http_status: SLICE_2,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyMethodNotAllowed),
             retry: ::errors_core::Retry::Later,
@@ -412,9 +412,9 @@ pub mod ampache {
             title: "Access Denied",
             description: "The requested method is not available, because a feature it needs is disabled on the\nserver. The server appends the feature to the message: `Enable: podcast`, `Enable:\nsociable`, `Enable: share`, `Enable: video`. Sending the request again won't help until\nan administrator enables the feature; hide what depends on it instead.",
             message: "Enable",
-            translations: SLICE_14,
-            error_types: SLICE_9,
-            http_status: SLICE_10,
+            translations: SLICE_16,
+            error_types: SLICE_10,
+            http_status: SLICE_11,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyBadRequest),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -426,9 +426,9 @@ pub mod ampache {
             title: "Not Found",
             description: "The API could not find the requested object. The server appends the value it looked\nfor to the message (`Not Found: 1`), and `errorType` names the parameter that held it\n(`filter`, `id`, `oid`, `username`, or the kind of object such as `song`). Don't retry:\nthe object was deleted or never existed, so refresh the client's view of the library.",
             message: "Not Found",
-            translations: SLICE_15,
-            error_types: SLICE_16,
-            http_status: SLICE_17,
+            translations: SLICE_17,
+            error_types: SLICE_18,
+            http_status: SLICE_19,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyNotFound),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -441,8 +441,8 @@ pub mod ampache {
             description: "A fatal error: the client requested a method that this API version does not\nimplement, usually a misspelt action or a method of a newer version. Check the method\nname against the API version in use; sending the same request again can't succeed.",
             message: "Invalid Request",
             translations: SLICE_6,
-            error_types: SLICE_9,
-            http_status: SLICE_18,
+            error_types: SLICE_10,
+            http_status: SLICE_20,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyMethodNotAllowed),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -454,9 +454,9 @@ pub mod ampache {
             title: "Deprecated Method",
             description: "A fatal error: the requested method is no longer available in this API version (for\nexample the `tag_*` methods from API 5, replaced by the `genre_*` ones, and\n`get_indexes`, `playlist_add_song` and `user_update` from API 8). Switch to the method\nthat replaces it, or ask for an older API version that still has it.",
             message: "Deprecated",
-            translations: SLICE_19,
-            error_types: SLICE_20,
-            http_status: SLICE_21,
+            translations: SLICE_21,
+            error_types: SLICE_22,
+            http_status: SLICE_23,
             legacy: ::core::option::Option::None,
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -468,9 +468,9 @@ pub mod ampache {
             title: "Bad Request",
             description: "The method exists, but something about the input is incorrect, invalid or missing. The\nserver appends the parameter or value at fault to the message (`Bad Request: filter`),\nand `errorType` is usually that parameter's name (`system` for a mandatory parameter\nthat is missing). Check the message for details and fix the request: don't send the\nexact same request again.",
             message: "Bad Request",
-            translations: SLICE_22,
-            error_types: SLICE_23,
-            http_status: SLICE_18,
+            translations: SLICE_24,
+            error_types: SLICE_25,
+            http_status: SLICE_20,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyBadRequest),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
@@ -482,41 +482,43 @@ pub mod ampache {
             title: "Failed Access Check",
             description: "Access to the requested object or function is denied for this user. The server appends\nthe access level the method requires to the message (`Require: 100` for an\nadministrator, 75 for a catalog manager, 50 for a content manager, 25 for a user). The\nrequest handler also sends it when the access control lists refuse API access (message\n`Unauthorized access attempt to API - ACL Error`). Retrying can't help: the user needs\na higher access level, or an administrator a matching ACL.",
             message: "Require",
-            translations: SLICE_24,
-            error_types: SLICE_25,
-            http_status: SLICE_10,
+            translations: SLICE_26,
+            error_types: SLICE_27,
+            http_status: SLICE_11,
             legacy: ::core::option::Option::Some(ErrorCode::LegacyForbidden),
             retry: ::errors_core::Retry::Never,
             lifecycle: ::errors_core::Lifecycle::Active,
             since: ::core::option::Option::None,
         },
     ];
-    const SLICE_0: &[(&str, &str)] = &[];
+    const SLICE_0: &[(&str, &str)] = &[("de", "User does not have access to this function"), ("fr", "User does not have access to this function"), ("es", "User does not have access to this function")];
     const SLICE_1: &[&str] = &[];
     const SLICE_2: &[u16] = &[200, 200, 200, 200, 500];
     const SLICE_3: &[(&str, &str)] = &[("de", "Die Sitzung ist abgelaufen"), ("fr", "Session expirée"), ("es", "La sesión expiró")];
     const SLICE_4: &[(&str, &str)] = &[("de", "Fehler: Nicht autorisierter Zugriff auf 'API - ACL'"), ("fr", "Erreur accès : Accès non autorisé à l'API"), ("es", "Intento de acceso no autorizado a la API, o error ACL")];
     const SLICE_5: &[(&str, &str)] = &[("de", "Eintrag in der Bibliothek nicht gefunden"), ("fr", "Élément de bibliothèque non trouvé"), ("es", "No se encontró el elemento de la librería")];
     const SLICE_6: &[(&str, &str)] = &[("de", "Ungültige Anfrage"), ("fr", "Demande non valide"), ("es", "Petición inválida")];
-    const SLICE_7: &[(&str, &str)] = &[("de", "Die Zugriffskontrolle ist deaktiviert"), ("fr", "Contrôle d'accès pas activé"), ("es", "Control de acceso no habilitado")];
-    const SLICE_8: &[(&str, &str)] = &[("de", "Zugriff verweigert"), ("fr", "Accès refusé"), ("es", "Acceso denegado")];
-    const SLICE_9: &[&str] = &["system"];
-    const SLICE_10: &[u16] = &[200, 200, 200, 200, 403];
-    const SLICE_11: &[&str] = &["account", "version"];
-    const SLICE_12: &[u16] = &[200, 200, 200, 200, 401];
-    const SLICE_13: &[&str] = &["system", "type", "file"];
-    const SLICE_14: &[(&str, &str)] = &[("de", "Aktivieren"), ("fr", "Activer"), ("es", "Habilitar")];
-    const SLICE_15: &[(&str, &str)] = &[("de", "Nicht gefunden"), ("fr", "Non trouvé"), ("es", "No encontrado")];
-    const SLICE_16: &[&str] = &["filter", "id", "oid", "song", "username"];
-    const SLICE_17: &[u16] = &[200, 200, 200, 200, 404];
-    const SLICE_18: &[u16] = &[200, 200, 200, 200, 400];
-    const SLICE_19: &[(&str, &str)] = &[("fr", "Obsolète")];
-    const SLICE_20: &[&str] = &["removed"];
-    const SLICE_21: &[u16] = &[200, 200, 200, 200, 410];
-    const SLICE_22: &[(&str, &str)] = &[("de", "Unzulässige Anfrage"), ("fr", "Demande incorrecte"), ("es", "Petición inválida")];
-    const SLICE_23: &[&str] = &["system", "type", "filter"];
-    const SLICE_24: &[(&str, &str)] = &[("de", "Benötige"), ("fr", "Nécessite"), ("es", "Necesita")];
-    const SLICE_25: &[&str] = &["account"];
+    const SLICE_7: &[(&str, &str)] = &[("de", "Access denied to this playlist"), ("fr", "Access denied to this playlist"), ("es", "Access denied to this playlist")];
+    const SLICE_8: &[(&str, &str)] = &[("de", "Die Zugriffskontrolle ist deaktiviert"), ("fr", "Contrôle d'accès pas activé"), ("es", "Control de acceso no habilitado")];
+    const SLICE_9: &[(&str, &str)] = &[("de", "Zugriff verweigert"), ("fr", "Accès refusé"), ("es", "Acceso denegado")];
+    const SLICE_10: &[&str] = &["system"];
+    const SLICE_11: &[u16] = &[200, 200, 200, 200, 403];
+    const SLICE_12: &[&str] = &["account", "version"];
+    const SLICE_13: &[u16] = &[200, 200, 200, 200, 401];
+    const SLICE_14: &[(&str, &str)] = &[("de", "Generic error"), ("fr", "Generic error"), ("es", "Generic error")];
+    const SLICE_15: &[&str] = &["system", "type", "file"];
+    const SLICE_16: &[(&str, &str)] = &[("de", "Aktivieren"), ("fr", "Activer"), ("es", "Habilitar")];
+    const SLICE_17: &[(&str, &str)] = &[("de", "Nicht gefunden"), ("fr", "Non trouvé"), ("es", "No encontrado")];
+    const SLICE_18: &[&str] = &["filter", "id", "oid", "song", "username"];
+    const SLICE_19: &[u16] = &[200, 200, 200, 200, 404];
+    const SLICE_20: &[u16] = &[200, 200, 200, 200, 400];
+    const SLICE_21: &[(&str, &str)] = &[("de", "Deprecated"), ("fr", "Obsolète"), ("es", "Deprecated")];
+    const SLICE_22: &[&str] = &["removed"];
+    const SLICE_23: &[u16] = &[200, 200, 200, 200, 410];
+    const SLICE_24: &[(&str, &str)] = &[("de", "Unzulässige Anfrage"), ("fr", "Demande incorrecte"), ("es", "Petición inválida")];
+    const SLICE_25: &[&str] = &["system", "type", "filter"];
+    const SLICE_26: &[(&str, &str)] = &[("de", "Benötige"), ("fr", "Nécessite"), ("es", "Necesita")];
+    const SLICE_27: &[&str] = &["account"];
     /// Every code, in numeric order, for const evaluation (which reads no statics).
     const CODES: &[u32; 16] = &[
         400,
