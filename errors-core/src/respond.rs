@@ -28,6 +28,7 @@ pub struct RequestContext<'a> {
     open_subsonic: Option<subsonic::OpenSubsonic<'a>>,
     callback: Option<Callback<'a>>,
     protocol_version: &'a str,
+    locale: &'a str,
 }
 
 impl<'a> RequestContext<'a> {
@@ -50,6 +51,7 @@ impl<'a> RequestContext<'a> {
             open_subsonic: None,
             callback: None,
             protocol_version: subsonic::DEFAULT_VERSION,
+            locale: "",
         }
     }
 
@@ -71,6 +73,16 @@ impl<'a> RequestContext<'a> {
     #[must_use]
     pub const fn callback(mut self, callback: Callback<'a>) -> Self {
         self.callback = Some(callback);
+        self
+    }
+
+    /// The locale to send messages in: a tag such as `de-AT`, matched against the catalog's
+    /// locales with fallback (`de-AT`, then `de`), else the spec's default locale. Empty
+    /// (the default) is the default locale. The axum extractor fills it from
+    /// `Accept-Language` ([`locale::negotiate`](crate::locale::negotiate)).
+    #[must_use]
+    pub const fn locale(mut self, locale: &'a str) -> Self {
+        self.locale = locale;
         self
     }
 
@@ -147,12 +159,17 @@ fn render_as<E: ApiError + ?Sized>(
     let api = <E::Catalog as Catalog>::API;
     let version = api.resolve(request.version);
     let code = error.code();
-    let message = error.message();
+    let message = if request.locale.is_empty() {
+        error.message()
+    } else {
+        error.message_in(request.locale)
+    };
     // Versions with legacy codes (Ampache API 3 and 4) send each code's legacy equivalent.
     let (code, message) = match code.legacy() {
-        Some(legacy) if version.legacy_codes && request.legacy_codes => {
-            (legacy, legacy_message(code, legacy, message))
-        }
+        Some(legacy) if version.legacy_codes && request.legacy_codes => (
+            legacy,
+            legacy_message(code, legacy, message, request.locale),
+        ),
         _ => (code, message),
     };
     let status = error.http_status(version.id);
@@ -195,9 +212,14 @@ fn render_as<E: ApiError + ?Sized>(
 
 /// The message sent with a legacy code: the legacy code's own default message, unless the
 /// error carries a message of its own, which says more than the generic legacy text.
-fn legacy_message<'m, C: Catalog>(code: C, legacy: C, message: Cow<'m, str>) -> Cow<'m, str> {
-    if message == code.message() {
-        Cow::Borrowed(legacy.message())
+fn legacy_message<'m, C: Catalog>(
+    code: C,
+    legacy: C,
+    message: Cow<'m, str>,
+    locale: &str,
+) -> Cow<'m, str> {
+    if message == code.message_in(locale) {
+        Cow::Borrowed(legacy.message_in(locale))
     } else {
         message
     }

@@ -428,3 +428,47 @@ async fn without_the_layer_errors_are_sent_in_the_defaults() {
     assert_eq!(answer.content_type, expected.content_type);
     assert_eq!(answer.body, expected.body);
 }
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = errors_core::ampache::ErrorCode)]
+enum SongError {
+    /// Sends the spec's message, in the client's locale.
+    #[api_error(code = NotFound, error_type = "song")]
+    Missing,
+}
+
+/// The layer renders in the locale negotiated from `Accept-Language`: the spec's
+/// translation, with fallback from `de-AT` to `de`, and the default locale otherwise.
+#[tokio::test]
+async fn errors_are_rendered_in_the_negotiated_locale() {
+    let router = Router::new()
+        .route(
+            "/server/json.server.php",
+            get(|| async { Err::<String, _>(SongError::Missing) }),
+        )
+        .layer(ApiLayer::<ampache::ErrorCode>::new());
+    let base = format!("http://{}", serve(router).await);
+    let client = reqwest::Client::new();
+    for (header, locale) in [("de-AT, en;q=0.5", "de"), ("es", "es"), ("ja", "en")] {
+        let request = client
+            .get(format!(
+                "{base}/server/json.server.php?action=song&version=6"
+            ))
+            .header("accept-language", header);
+        let answer = send(request).await;
+        let context = RequestContext::new("6", Format::Json)
+            .action("song")
+            .locale(locale);
+        let expected = SongError::Missing.render(&context);
+        assert_eq!(answer.body, expected.body, "{header}");
+        let message = ampache::ErrorCode::NotFound.message_in(locale);
+        assert!(
+            String::from_utf8_lossy(&answer.body).contains(message),
+            "{header}: {message}"
+        );
+    }
+    assert_ne!(
+        ampache::ErrorCode::NotFound.message_in("de"),
+        ampache::ErrorCode::NotFound.message_in("en")
+    );
+}

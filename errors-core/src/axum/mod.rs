@@ -14,7 +14,6 @@
 //! the type, as do the bundled catalogs' `ErrorCode`s.
 
 mod layer;
-mod locale;
 mod params;
 mod render;
 mod request;

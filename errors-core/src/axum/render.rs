@@ -86,7 +86,8 @@ trait Render: Send + Sync {
 /// before the error is dropped: handlers' errors need not be `Send`, `Sync` or `'static`.
 struct Captured<K> {
     code: K,
-    message: Box<str>,
+    /// In the order of the catalog's locales.
+    messages: Box<[Box<str>]>,
     error_type: Option<Box<str>>,
     help_url: Option<Box<str>>,
     /// In the order of the catalog's versions.
@@ -105,7 +106,16 @@ impl<K: Catalog> ApiError for Captured<K> {
     }
 
     fn message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(&self.message)
+        self.message_in(K::API.default_locale)
+    }
+
+    fn message_in(&self, locale: &str) -> Cow<'_, str> {
+        let locales = K::API.locales;
+        let at = crate::locale::lookup(locale, locales)
+            .and_then(|found| locales.iter().position(|l| *l == found))
+            .or_else(|| locales.iter().position(|l| *l == K::API.default_locale))
+            .unwrap_or(0);
+        Cow::Borrowed(self.messages.get(at).map_or("", |m| &**m))
     }
 
     fn http_status(&self, version: &str) -> u16 {
@@ -134,7 +144,12 @@ pub fn defer<E: ApiError + ?Sized>(error: &E) -> AxumResponse {
     let api = <E::Catalog as Catalog>::API;
     let captured = Captured {
         code: error.code(),
-        message: error.message().into(),
+        // Every locale's, since the request's is known only when the layer renders it.
+        messages: api
+            .locales
+            .iter()
+            .map(|locale| error.message_in(locale).into())
+            .collect(),
         error_type: error.error_type().map(Into::into),
         help_url: error.help_url().map(Into::into),
         http_status: api

@@ -11,7 +11,7 @@ use axum_core::extract::FromRequestParts;
 use http::request::Parts;
 use http::{HeaderMap, Uri, header};
 
-use super::locale;
+use crate::locale;
 use crate::wire::jsonp::Callback;
 use crate::{Catalog, Family, Format, RequestContext};
 
@@ -225,12 +225,14 @@ impl<C: Catalog> ApiRequest<C> {
     }
 
     /// The [`RequestContext`] errors are rendered for: the client's version, format, JSONP
-    /// callback and action.
+    /// callback, action and locale.
     #[must_use]
     pub fn context(&self) -> RequestContext<'_> {
         let read = &*self.read;
         // (A Subsonic body reports the server's protocol version, whatever the client's.)
-        let mut context = RequestContext::new(&read.version, read.format).action(&read.action);
+        let mut context = RequestContext::new(&read.version, read.format)
+            .action(&read.action)
+            .locale(read.locale.unwrap_or_default());
         if let Some(callback) = read.callback.as_deref().and_then(|c| Callback::new(c).ok()) {
             context = context.callback(callback);
         }
