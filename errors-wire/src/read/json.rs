@@ -56,8 +56,8 @@ impl<'s> Ctx<'s> {
     pub(crate) fn value<'de, A: MapAccess<'de>, O: Object<'de>>(
         self,
         map: &mut A,
-        object: O,
-    ) -> Result<Value<'de, O::Output>, A::Error> {
+        object: &mut O,
+    ) -> Result<Value<'de>, A::Error> {
         map.next_value_seed(ValueSeed { ctx: self, object })
     }
 
@@ -66,9 +66,9 @@ impl<'s> Ctx<'s> {
         self,
         map: &mut A,
     ) -> Result<Scalar<'de>, A::Error> {
-        Ok(match self.value(map, Skip)? {
+        Ok(match self.value(map, &mut Skip)? {
             Value::Scalar(scalar) => scalar,
-            Value::Object(()) => Scalar::Container,
+            Value::Object => Scalar::Container,
         })
     }
 
@@ -85,16 +85,17 @@ pub(crate) fn next_key<'de, A: MapAccess<'de>>(
     map.next_key_seed(Key)
 }
 
-/// Reads the members of an object: the shape logic of one kind of object.
+/// Reads the members of an object: the shape logic of one kind of object. What it finds
+/// it keeps in itself (or in what it borrows), so that nothing large is handed back
+/// through serde's layers.
 pub(crate) trait Object<'de> {
-    type Output;
-    fn read<A: MapAccess<'de>>(self, map: A, ctx: Ctx<'_>) -> Result<Self::Output, A::Error>;
+    fn read<A: MapAccess<'de>>(&mut self, map: A, ctx: Ctx<'_>) -> Result<(), A::Error>;
 }
 
-/// A value: an object read by an [`Object`], or anything else.
+/// A value: an object, read by the [`Object`] given for it, or anything else.
 #[derive(Debug)]
-pub(crate) enum Value<'de, T> {
-    Object(T),
+pub(crate) enum Value<'de> {
+    Object,
     Scalar(Scalar<'de>),
 }
 
@@ -141,8 +142,7 @@ impl<'de> Scalar<'de> {
 pub(crate) struct Skip;
 
 impl<'de> Object<'de> for Skip {
-    type Output = ();
-    fn read<A: MapAccess<'de>>(self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
+    fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         while map.next_key::<IgnoredAny>()?.is_some() {
             ctx.skip(&mut map)?;
         }
@@ -175,20 +175,20 @@ impl<'de> Visitor<'de> for Key {
     }
 }
 
-struct ValueSeed<'s, O> {
+struct ValueSeed<'s, 'o, O> {
     ctx: Ctx<'s>,
-    object: O,
+    object: &'o mut O,
 }
 
-impl<'de, O: Object<'de>> DeserializeSeed<'de> for ValueSeed<'_, O> {
-    type Value = Value<'de, O::Output>;
+impl<'de, O: Object<'de>> DeserializeSeed<'de> for ValueSeed<'_, '_, O> {
+    type Value = Value<'de>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de, O: Object<'de>> Visitor<'de> for ValueSeed<'_, O> {
-    type Value = Value<'de, O::Output>;
+impl<'de, O: Object<'de>> Visitor<'de> for ValueSeed<'_, '_, O> {
+    type Value = Value<'de>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any value")
     }
@@ -218,7 +218,8 @@ impl<'de, O: Object<'de>> Visitor<'de> for ValueSeed<'_, O> {
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         let ctx = self.ctx.deeper()?;
-        self.object.read(map, ctx).map(Value::Object)
+        self.object.read(map, ctx)?;
+        Ok(Value::Object)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         SkipSeed(self.ctx).visit_seq(seq)?;
@@ -275,8 +276,8 @@ impl<'de> Visitor<'de> for SkipSeed<'_> {
 /// Only blanks may follow the document.
 pub(crate) fn read<'a, O: Object<'a>>(
     input: Input<'a>,
-    root: O,
-) -> Result<Value<'a, O::Output>, ParseError> {
+    root: &mut O,
+) -> Result<Value<'a>, ParseError> {
     let stop = Stop::default();
     let ctx = Ctx {
         depth: 0,
@@ -294,6 +295,8 @@ pub(crate) fn read<'a, O: Object<'a>>(
 
 /// What a serde_json error means for the body: at the end of the input, a document cut
 /// short; bytes that are not UTF-8; else a syntax error at its offset.
+#[cold]
+#[inline(never)]
 fn json_error(input: &Input<'_>, error: &serde_json::Error) -> ParseError {
     if error.classify() == Category::Eof {
         return input.end();

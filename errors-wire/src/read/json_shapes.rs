@@ -40,8 +40,14 @@ pub(crate) fn parse(input: Input<'_>, every_member: bool) -> Result<ErrorBody<'_
             found: "array".into(),
         });
     }
-    match json::read(input, Top { every_member })? {
-        Value::Object(body) => body,
+    // Every member is kept here, in place, and the body is built from them once at the
+    // end: nothing larger than a scalar travels back through the readers.
+    let mut top = Top {
+        every_member,
+        members: TopLevel::default(),
+    };
+    match json::read(input, &mut top)? {
+        Value::Object => top.members.decide(every_member),
         Value::Scalar(_) => Err(ParseError::UnexpectedRoot {
             format: Format::Json,
             found: "a value other than an object".into(),
@@ -51,15 +57,22 @@ pub(crate) fn parse(input: Input<'_>, every_member: bool) -> Result<ErrorBody<'_
 
 type Outcome<'a> = Result<ErrorBody<'a>, ParseError>;
 
-struct Top {
+/// The reader of the top-level object.
+struct Top<'a> {
     every_member: bool,
+    members: TopLevel<'a>,
 }
 
 /// What the top-level object held.
 #[derive(Debug, Default)]
 struct TopLevel<'a> {
-    subsonic: Option<Outcome<'a>>,
-    error: Option<Value<'a, Outcome<'a>>>,
+    /// A `subsonic-response` (or `madsonic-response`) that was an object; the last one's
+    /// members are in `subsonic_members`.
+    subsonic: bool,
+    subsonic_members: SubsonicMembers<'a>,
+    /// The last `error` member: an object, read into `error_object`, or a scalar.
+    error: Option<Value<'a>>,
+    error_object: ErrorMembers<'a>,
     message: Option<Cow<'a, str>>,
     type_uri: Option<Cow<'a, str>>,
     title: Option<Cow<'a, str>>,
@@ -69,11 +82,9 @@ struct TopLevel<'a> {
     code: Option<Scalar<'a>>,
 }
 
-impl<'de> Object<'de> for Top {
-    type Output = Outcome<'de>;
-
-    fn read<A: MapAccess<'de>>(self, mut map: A, ctx: Ctx<'_>) -> Result<Outcome<'de>, A::Error> {
-        let mut top = TopLevel::default();
+impl<'de> Object<'de> for Top<'de> {
+    fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
+        let top = &mut self.members;
         let mut first = true;
         while let Some(key) = next_key(&mut map)? {
             if first && !self.every_member && !ERROR_MEMBERS.contains(&&*key) {
@@ -85,11 +96,17 @@ impl<'de> Object<'de> for Top {
             first = false;
             match &*key {
                 "subsonic-response" | "madsonic-response" => {
-                    if let Value::Object(body) = ctx.value(&mut map, Subsonic { settles })? {
-                        top.subsonic = Some(body);
+                    let mut subsonic = Subsonic {
+                        settles,
+                        members: &mut top.subsonic_members,
+                    };
+                    if let Value::Object = ctx.value(&mut map, &mut subsonic)? {
+                        top.subsonic = true;
                     }
                 }
-                "error" => top.error = Some(ctx.value(&mut map, ErrorObject)?),
+                "error" => {
+                    top.error = Some(ctx.value(&mut map, &mut ErrorObject(&mut top.error_object))?);
+                }
                 "message" => top.message = ctx.scalar(&mut map)?.into_str(),
                 "type" => top.type_uri = ctx.scalar(&mut map)?.into_str(),
                 "title" => top.title = ctx.scalar(&mut map)?.into_str(),
@@ -105,7 +122,7 @@ impl<'de> Object<'de> for Top {
                 _ => ctx.skip(&mut map)?,
             }
         }
-        Ok(top.decide(self.every_member))
+        Ok(())
     }
 }
 
@@ -118,11 +135,11 @@ impl<'a> TopLevel<'a> {
         if self.is_problem() || (problem_expected && self.code.is_some()) {
             return self.problem();
         }
-        if let Some(subsonic) = self.subsonic {
-            return subsonic;
+        if self.subsonic {
+            return self.subsonic_members.decide();
         }
         match self.error {
-            Some(Value::Object(error)) => error,
+            Some(Value::Object) => self.error_object.decide(),
             Some(Value::Scalar(error)) => lastfm(error, self.message, self.code),
             // What is left with a code is problem details with no standard member.
             None if self.code.is_some() => self.problem(),
@@ -192,29 +209,44 @@ fn code_of(value: &Scalar<'_>) -> Result<u32, ParseError> {
 
 /// The object of `{"error": {..}}`: Ampache's (modern with `errorCode`, else legacy with
 /// `code`), or GNU FM's XML turned into JSON (`#text` and `code`).
-struct ErrorObject;
+/// Reads into the members it borrows, afresh for each object.
+struct ErrorObject<'m, 'a>(&'m mut ErrorMembers<'a>);
 
-impl<'de> Object<'de> for ErrorObject {
-    type Output = Outcome<'de>;
+#[derive(Debug, Default)]
+struct ErrorMembers<'a> {
+    modern_code: Option<Scalar<'a>>,
+    legacy_code: Option<Scalar<'a>>,
+    action: Option<Cow<'a, str>>,
+    error_type: Option<Cow<'a, str>>,
+    message: Option<Cow<'a, str>>,
+    legacy_message: Option<Cow<'a, str>>,
+    text: Option<Cow<'a, str>>,
+}
 
-    fn read<A: MapAccess<'de>>(self, mut map: A, ctx: Ctx<'_>) -> Result<Outcome<'de>, A::Error> {
-        let (mut modern_code, mut legacy_code) = (None, None);
-        let (mut action, mut error_type, mut message, mut legacy_message, mut text) =
-            (None, None, None, None, None);
+impl<'de> Object<'de> for ErrorObject<'_, 'de> {
+    fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
+        let error = &mut *self.0;
+        *error = ErrorMembers::default();
         while let Some(key) = next_key(&mut map)? {
             match &*key {
-                "errorCode" => modern_code = Some(ctx.scalar(&mut map)?),
-                "code" => legacy_code = Some(ctx.scalar(&mut map)?),
-                "errorAction" => action = ctx.scalar(&mut map)?.into_str(),
-                "errorType" => error_type = ctx.scalar(&mut map)?.into_str(),
-                "errorMessage" => message = ctx.scalar(&mut map)?.into_str(),
-                "message" => legacy_message = ctx.scalar(&mut map)?.into_str(),
-                "#text" => text = ctx.scalar(&mut map)?.into_str(),
+                "errorCode" => error.modern_code = Some(ctx.scalar(&mut map)?),
+                "code" => error.legacy_code = Some(ctx.scalar(&mut map)?),
+                "errorAction" => error.action = ctx.scalar(&mut map)?.into_str(),
+                "errorType" => error.error_type = ctx.scalar(&mut map)?.into_str(),
+                "errorMessage" => error.message = ctx.scalar(&mut map)?.into_str(),
+                "message" => error.legacy_message = ctx.scalar(&mut map)?.into_str(),
+                "#text" => error.text = ctx.scalar(&mut map)?.into_str(),
                 _ => ctx.skip(&mut map)?,
             }
         }
+        Ok(())
+    }
+}
+
+impl<'a> ErrorMembers<'a> {
+    fn decide(self) -> Outcome<'a> {
         let empty = || Cow::Borrowed("");
-        let body = |code: &Scalar<'de>, message: Option<Cow<'de, str>>, shape| {
+        let body = |code: &Scalar<'a>, message: Option<Cow<'a, str>>, shape| {
             Ok(ErrorBody {
                 format: Format::Json,
                 code: code_of(code)?,
@@ -222,17 +254,17 @@ impl<'de> Object<'de> for ErrorObject {
                 shape,
             })
         };
-        Ok(match (modern_code, legacy_code, text) {
+        match (self.modern_code, self.legacy_code, self.text) {
             (Some(code), _, _) => body(
                 &code,
-                message,
+                self.message,
                 Shape::AmpacheModern {
-                    action: action.unwrap_or_else(empty),
-                    error_type: error_type.unwrap_or_else(empty),
+                    action: self.action.unwrap_or_else(empty),
+                    error_type: self.error_type.unwrap_or_else(empty),
                 },
             ),
             (None, Some(code), Some(text)) => body(&code, Some(text), Shape::Lastfm),
-            (None, Some(code), None) => body(&code, legacy_message, Shape::AmpacheLegacy),
+            (None, Some(code), None) => body(&code, self.legacy_message, Shape::AmpacheLegacy),
             (None, None, Some(_)) => Err(ParseError::MissingField {
                 family: Family::Lastfm,
                 field: "code",
@@ -241,103 +273,133 @@ impl<'de> Object<'de> for ErrorObject {
                 family: Family::Ampache,
                 field: "errorCode",
             }),
-        })
+        }
     }
 }
 
 /// The object of `{"subsonic-response": {..}}`; with `settles`, `status: "ok"` ends the
 /// reading of the body at once, as a success.
-struct Subsonic {
+/// Reads into the members it borrows, afresh for each object.
+struct Subsonic<'m, 'a> {
     settles: bool,
+    members: &'m mut SubsonicMembers<'a>,
 }
 
-/// A Subsonic `error` object: code, message and OpenSubsonic's `helpUrl`.
-type SubsonicError<'a> = (u32, Option<Cow<'a, str>>, Option<Cow<'a, str>>);
+#[derive(Debug, Default)]
+struct SubsonicMembers<'a> {
+    status: Option<Cow<'a, str>>,
+    /// `status: "ok"` was read: the rest of the object was skipped.
+    ok: bool,
+    version: Option<Cow<'a, str>>,
+    server_type: Option<Cow<'a, str>>,
+    server_version: Option<Cow<'a, str>>,
+    open_subsonic: bool,
+    /// An `error` member that was an object; the last one's members are in
+    /// `error_members`.
+    error: bool,
+    error_members: SubsonicErrorMembers<'a>,
+}
 
-impl<'de> Object<'de> for Subsonic {
-    type Output = Outcome<'de>;
-
-    fn read<A: MapAccess<'de>>(self, mut map: A, ctx: Ctx<'_>) -> Result<Outcome<'de>, A::Error> {
-        let mut status = None;
-        let (mut version, mut server_type, mut server_version, mut open_subsonic) =
-            (None, None, None, false);
-        let mut error = None;
+impl<'de> Object<'de> for Subsonic<'_, 'de> {
+    fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
+        let response = &mut *self.members;
+        *response = SubsonicMembers::default();
         while let Some(key) = next_key(&mut map)? {
             match &*key {
                 "status" => {
-                    status = ctx.scalar(&mut map)?.into_str();
-                    if status.as_deref() == Some("ok") {
-                        let success = ParseError::NotAnError {
-                            family: Some(Family::Subsonic),
-                        };
+                    response.status = ctx.scalar(&mut map)?.into_str();
+                    if response.status.as_deref() == Some("ok") {
                         if self.settles {
-                            return Err(ctx.stop(success));
+                            return Err(ctx.stop(ParseError::NotAnError {
+                                family: Some(Family::Subsonic),
+                            }));
                         }
                         while next_key(&mut map)?.is_some() {
                             ctx.skip(&mut map)?;
                         }
-                        return Ok(Err(success));
+                        response.ok = true;
+                        return Ok(());
                     }
                 }
-                "version" => version = ctx.scalar(&mut map)?.into_str(),
-                "type" => server_type = ctx.scalar(&mut map)?.into_str(),
-                "serverVersion" => server_version = ctx.scalar(&mut map)?.into_str(),
-                "openSubsonic" => open_subsonic = ctx.scalar(&mut map)? == Scalar::Bool(true),
+                "version" => response.version = ctx.scalar(&mut map)?.into_str(),
+                "type" => response.server_type = ctx.scalar(&mut map)?.into_str(),
+                "serverVersion" => response.server_version = ctx.scalar(&mut map)?.into_str(),
+                "openSubsonic" => {
+                    response.open_subsonic = ctx.scalar(&mut map)? == Scalar::Bool(true);
+                }
                 "error" => {
-                    if let Value::Object(found) = ctx.value(&mut map, SubsonicErrorObject)? {
-                        error = Some(found);
+                    let mut error = SubsonicErrorObject(&mut response.error_members);
+                    if let Value::Object = ctx.value(&mut map, &mut error)? {
+                        response.error = true;
                     }
                 }
                 _ => ctx.skip(&mut map)?,
             }
         }
-        let Some(error) = error else {
-            return Ok(Err(match status.as_deref() {
+        Ok(())
+    }
+}
+
+impl<'a> SubsonicMembers<'a> {
+    fn decide(self) -> Outcome<'a> {
+        let not_an_error = ParseError::NotAnError {
+            family: Some(Family::Subsonic),
+        };
+        if self.ok {
+            return Err(not_an_error);
+        }
+        let error = self.error_members;
+        if !self.error {
+            return Err(match self.status.as_deref() {
                 Some("failed") => ParseError::MissingField {
                     family: Family::Subsonic,
                     field: "error",
                 },
-                _ => ParseError::NotAnError {
-                    family: Some(Family::Subsonic),
-                },
-            }));
-        };
-        Ok(error.map(|(code, message, help_url)| ErrorBody {
+                _ => not_an_error,
+            });
+        }
+        let code = error.code.ok_or(ParseError::MissingField {
+            family: Family::Subsonic,
+            field: "code",
+        })?;
+        Ok(ErrorBody {
             format: Format::Json,
-            code,
-            message: message.unwrap_or(Cow::Borrowed("")),
+            code: code_of(&code)?,
+            message: error.message.unwrap_or(Cow::Borrowed("")),
             shape: Shape::Subsonic {
-                version,
-                server_type,
-                server_version,
-                open_subsonic,
-                help_url,
+                version: self.version,
+                server_type: self.server_type,
+                server_version: self.server_version,
+                open_subsonic: self.open_subsonic,
+                help_url: error.help_url,
             },
-        }))
+        })
     }
 }
 
-struct SubsonicErrorObject;
+/// A Subsonic `error` object: code, message and OpenSubsonic's `helpUrl`.
+/// Reads into the members it borrows, afresh for each object.
+struct SubsonicErrorObject<'m, 'a>(&'m mut SubsonicErrorMembers<'a>);
 
-impl<'de> Object<'de> for SubsonicErrorObject {
-    type Output = Result<SubsonicError<'de>, ParseError>;
+#[derive(Debug, Default)]
+struct SubsonicErrorMembers<'a> {
+    code: Option<Scalar<'a>>,
+    message: Option<Cow<'a, str>>,
+    help_url: Option<Cow<'a, str>>,
+}
 
-    fn read<A: MapAccess<'de>>(self, mut map: A, ctx: Ctx<'_>) -> Result<Self::Output, A::Error> {
-        let (mut code, mut message, mut help_url) = (None, None, None);
+impl<'de> Object<'de> for SubsonicErrorObject<'_, 'de> {
+    fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
+        let error = &mut *self.0;
+        *error = SubsonicErrorMembers::default();
         while let Some(key) = next_key(&mut map)? {
             match &*key {
-                "code" => code = Some(ctx.scalar(&mut map)?),
-                "message" => message = ctx.scalar(&mut map)?.into_str(),
-                "helpUrl" => help_url = ctx.scalar(&mut map)?.into_str(),
+                "code" => error.code = Some(ctx.scalar(&mut map)?),
+                "message" => error.message = ctx.scalar(&mut map)?.into_str(),
+                "helpUrl" => error.help_url = ctx.scalar(&mut map)?.into_str(),
                 _ => ctx.skip(&mut map)?,
             }
         }
-        Ok(match code {
-            Some(code) => code_of(&code).map(|code| (code, message, help_url)),
-            None => Err(ParseError::MissingField {
-                family: Family::Subsonic,
-                field: "code",
-            }),
-        })
+        Ok(())
     }
 }

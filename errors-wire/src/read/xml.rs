@@ -19,8 +19,10 @@ use crate::{Format, ParseError};
 #[derive(Debug)]
 pub(crate) struct Tag<'a> {
     /// The tag between `<` and `>` (or `/>`): the name, then the attributes.
-    text: Cow<'a, str>,
-    name_len: usize,
+    start: BytesStart<'a>,
+    /// The body, when the tag was read from it as it is (UTF-8): attribute values can then
+    /// borrow from it.
+    body: Option<&'a [u8]>,
     /// `<name/>`: the element has no content and no end tag.
     pub(crate) empty: bool,
     /// Where the tag is, for error offsets.
@@ -29,7 +31,9 @@ pub(crate) struct Tag<'a> {
 
 impl<'a> Tag<'a> {
     pub(crate) fn name(&self) -> &str {
-        self.text.get(..self.name_len).unwrap_or_default()
+        self.start
+            .get(..self.start.name().0.len())
+            .unwrap_or_default()
     }
 
     /// Calls `each` with the name and value of every attribute, in order; values have
@@ -39,9 +43,11 @@ impl<'a> Tag<'a> {
         &self,
         mut each: impl FnMut(&str, Cow<'a, str>),
     ) -> Result<(), ParseError> {
-        match &self.text {
-            Cow::Borrowed(text) => read_attributes(text, self.name_len, self.at, each),
-            Cow::Owned(text) => read_attributes(text, self.name_len, self.at, |name, value| {
+        let name_len = self.start.name().0.len();
+        // Found again in the body only here, for the few tags whose attributes are read.
+        match self.body.and_then(|body| reborrow(body, &self.start)) {
+            Some(text) => read_attributes(text, name_len, self.at, each),
+            None => read_attributes(&self.start, name_len, self.at, |name, value| {
                 each(name, Cow::Owned(value.into_owned()));
             }),
         }
@@ -120,6 +126,7 @@ impl<'a> Source<'a> {
         }
     }
 
+    #[inline]
     fn event(&mut self) -> Result<Event<'a>, Error> {
         match self {
             Source::Utf8(reader) => reader.read_event(),
@@ -198,8 +205,8 @@ impl<'a> XmlReader<'a> {
                     // An internal subset may declare entities; they are never expanded.
                 }
                 Event::Text(text) if text.bytes().all(|b| b.is_ascii_whitespace()) => {}
-                Event::Start(start) => return self.opened(&start, false),
-                Event::Empty(start) => return self.opened(&start, true),
+                Event::Start(start) => return self.opened(start, false),
+                Event::Empty(start) => return self.opened(start, true),
                 Event::Eof => return Err(self.input.end()),
                 _ => return Err(self.malformed("text before the root element")),
             }
@@ -211,8 +218,8 @@ impl<'a> XmlReader<'a> {
     pub(crate) fn next(&mut self) -> Result<Node<'a>, ParseError> {
         loop {
             let node = match self.event()? {
-                Event::Start(start) => Node::Start(self.opened(&start, false)?),
-                Event::Empty(start) => Node::Start(self.opened(&start, true)?),
+                Event::Start(start) => Node::Start(self.opened(start, false)?),
+                Event::Empty(start) => Node::Start(self.opened(start, true)?),
                 Event::End(_) => {
                     self.depth = self.depth.saturating_sub(1);
                     Node::End
@@ -313,26 +320,26 @@ impl<'a> XmlReader<'a> {
     }
 
     /// The start tag of an element just opened; a non-empty one counts as a level.
-    fn opened(&mut self, start: &BytesStart<'a>, empty: bool) -> Result<Tag<'a>, ParseError> {
+    fn opened(&mut self, start: BytesStart<'a>, empty: bool) -> Result<Tag<'a>, ParseError> {
         if !empty {
             if self.depth >= MAX_DEPTH {
                 return Err(ParseError::TooDeep { limit: MAX_DEPTH });
             }
             self.depth += 1;
         }
-        let text = match (&self.source, reborrow(self.input.bytes, start)) {
-            (Source::Utf8(_), Some(text)) => Cow::Borrowed(text),
-            _ => Cow::Owned(String::from(&**start)),
+        let body = match self.source {
+            Source::Utf8(_) => Some(self.input.bytes),
+            Source::Decoded { .. } => None,
         };
         Ok(Tag {
-            text,
-            name_len: start.name().0.len(),
+            body,
             empty,
             // Back from the end of the tag over `<`, the tag and `>` or `/>`.
             at: self.input.base
                 + self
                     .position()
                     .saturating_sub(start.len() + 2 + usize::from(empty)),
+            start,
         })
     }
 
@@ -348,6 +355,10 @@ impl<'a> XmlReader<'a> {
             Some(Ok(label)) => label,
             Some(Err(_)) => return Err(self.malformed("invalid XML declaration")),
         };
+        // Nearly every body says UTF-8: settled without looking the label up.
+        if label.eq_ignore_ascii_case("UTF-8") || label.eq_ignore_ascii_case("utf8") {
+            return Ok(());
+        }
         let unsupported = || ParseError::UnsupportedEncoding {
             found: ParseError::quote(&label),
         };
@@ -370,6 +381,7 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    #[inline]
     fn event(&mut self) -> Result<Event<'a>, ParseError> {
         self.source.event().map_err(|e| self.error(e))
     }
@@ -379,12 +391,15 @@ impl<'a> XmlReader<'a> {
         usize::try_from(self.source.buffer_position()).unwrap_or(usize::MAX)
     }
 
+    #[cold]
     fn malformed(&self, reason: &'static str) -> ParseError {
         self.input.malformed(self.position(), reason)
     }
 
     /// What a quick-xml error means for the body: at the end of the input, a document cut
     /// short; elsewhere, what is wrong there.
+    #[cold]
+    #[inline(never)]
     fn error(&self, error: Error) -> ParseError {
         let at = usize::try_from(self.source.error_position()).unwrap_or(usize::MAX);
         let reason = match error {
@@ -479,9 +494,13 @@ pub(super) struct Joined<'a>(Option<Cow<'a, str>>);
 
 impl<'a> Joined<'a> {
     pub(super) fn push(&mut self, piece: Cow<'a, str>) {
+        // Empty pieces (the text around a CDATA section) would make a copy for nothing.
+        if piece.is_empty() {
+            return;
+        }
         match &mut self.0 {
-            None => self.0 = Some(piece),
-            Some(joined) => joined.to_mut().push_str(&piece),
+            Some(joined) if !joined.is_empty() => joined.to_mut().push_str(&piece),
+            _ => self.0 = Some(piece),
         }
     }
 
