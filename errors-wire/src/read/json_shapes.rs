@@ -131,16 +131,18 @@ impl<'a> TopLevel<'a> {
     /// Read as problem details (`problem_expected`, [`crate::problem::parse`]), a body with
     /// a `code` and no standard member is one too, whatever extensions it has: our own
     /// renderer writes `{"code":5,"error":..}` for an error with nothing else.
-    fn decide(self, problem_expected: bool) -> Outcome<'a> {
+    ///
+    /// Takes what it needs out of the members, which stay where they are.
+    fn decide(&mut self, problem_expected: bool) -> Outcome<'a> {
         if self.is_problem() || (problem_expected && self.code.is_some()) {
             return self.problem();
         }
         if self.subsonic {
             return self.subsonic_members.decide();
         }
-        match self.error {
+        match self.error.take() {
             Some(Value::Object) => self.error_object.decide(),
-            Some(Value::Scalar(error)) => lastfm(error, self.message, self.code),
+            Some(Value::Scalar(error)) => lastfm(error, self.message.take(), self.code.take()),
             // What is left with a code is problem details with no standard member.
             None if self.code.is_some() => self.problem(),
             None => Err(ParseError::NotAnError { family: None }),
@@ -155,20 +157,20 @@ impl<'a> TopLevel<'a> {
             || self.instance.is_some()
     }
 
-    fn problem(self) -> Outcome<'a> {
-        let code = self.code.ok_or(ParseError::MissingField {
+    fn problem(&mut self) -> Outcome<'a> {
+        let code = self.code.take().ok_or(ParseError::MissingField {
             family: Family::Problem,
             field: "code",
         })?;
         Ok(ErrorBody {
             format: Format::Json,
             code: code_of(&code)?,
-            message: self.detail.unwrap_or(Cow::Borrowed("")),
+            message: self.detail.take().unwrap_or(Cow::Borrowed("")),
             shape: Shape::Problem {
-                type_uri: self.type_uri,
-                title: self.title,
+                type_uri: self.type_uri.take(),
+                title: self.title.take(),
                 status: self.status,
-                instance: self.instance,
+                instance: self.instance.take(),
             },
         })
     }
@@ -244,7 +246,7 @@ impl<'de> Object<'de> for ErrorObject<'_, 'de> {
 }
 
 impl<'a> ErrorMembers<'a> {
-    fn decide(self) -> Outcome<'a> {
+    fn decide(&mut self) -> Outcome<'a> {
         let empty = || Cow::Borrowed("");
         let body = |code: &Scalar<'a>, message: Option<Cow<'a, str>>, shape| {
             Ok(ErrorBody {
@@ -254,17 +256,19 @@ impl<'a> ErrorMembers<'a> {
                 shape,
             })
         };
-        match (self.modern_code, self.legacy_code, self.text) {
+        match (&self.modern_code, &self.legacy_code, self.text.take()) {
             (Some(code), _, _) => body(
-                &code,
-                self.message,
+                code,
+                self.message.take(),
                 Shape::AmpacheModern {
-                    action: self.action.unwrap_or_else(empty),
-                    error_type: self.error_type.unwrap_or_else(empty),
+                    action: self.action.take().unwrap_or_else(empty),
+                    error_type: self.error_type.take().unwrap_or_else(empty),
                 },
             ),
-            (None, Some(code), Some(text)) => body(&code, Some(text), Shape::Lastfm),
-            (None, Some(code), None) => body(&code, self.legacy_message, Shape::AmpacheLegacy),
+            (None, Some(code), Some(text)) => body(code, Some(text), Shape::Lastfm),
+            (None, Some(code), None) => {
+                body(code, self.legacy_message.take(), Shape::AmpacheLegacy)
+            }
             (None, None, Some(_)) => Err(ParseError::MissingField {
                 family: Family::Lastfm,
                 field: "code",
@@ -341,14 +345,14 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
 }
 
 impl<'a> SubsonicMembers<'a> {
-    fn decide(self) -> Outcome<'a> {
+    fn decide(&mut self) -> Outcome<'a> {
         let not_an_error = ParseError::NotAnError {
             family: Some(Family::Subsonic),
         };
         if self.ok {
             return Err(not_an_error);
         }
-        let error = self.error_members;
+        let error = &mut self.error_members;
         if !self.error {
             return Err(match self.status.as_deref() {
                 Some("failed") => ParseError::MissingField {
@@ -358,20 +362,20 @@ impl<'a> SubsonicMembers<'a> {
                 _ => not_an_error,
             });
         }
-        let code = error.code.ok_or(ParseError::MissingField {
+        let code = error.code.as_ref().ok_or(ParseError::MissingField {
             family: Family::Subsonic,
             field: "code",
         })?;
         Ok(ErrorBody {
             format: Format::Json,
-            code: code_of(&code)?,
-            message: error.message.unwrap_or(Cow::Borrowed("")),
+            code: code_of(code)?,
+            message: error.message.take().unwrap_or(Cow::Borrowed("")),
             shape: Shape::Subsonic {
-                version: self.version,
-                server_type: self.server_type,
-                server_version: self.server_version,
+                version: self.version.take(),
+                server_type: self.server_type.take(),
+                server_version: self.server_version.take(),
                 open_subsonic: self.open_subsonic,
-                help_url: error.help_url,
+                help_url: error.help_url.take(),
             },
         })
     }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use quick_xml::encoding::DecodingReader;
 use quick_xml::errors::{Error, IllFormedError, SyntaxError};
 use quick_xml::events::attributes::{AttrError, Attributes};
-use quick_xml::events::{BytesDecl, BytesStart, Event};
+use quick_xml::events::{BytesCData, BytesDecl, BytesStart, BytesText, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::MAX_DEPTH;
@@ -82,12 +82,14 @@ pub(crate) enum Node<'a> {
     Start(Tag<'a>),
     /// The innermost open element closed; quick-xml checked its name.
     End,
-    /// Character data, line ends normalised.
-    Text(Cow<'a, str>),
+    /// Character data; [`BytesText::xml10_content`] normalises its line ends, for the
+    /// readers that keep it.
+    Text(BytesText<'a>),
     /// The replacement text of a reference (`&amp;`, `&#233;`).
     Reference(Cow<'static, str>),
-    /// The content of a CDATA section, line ends normalised.
-    CData(Cow<'a, str>),
+    /// A CDATA section; [`BytesCData::xml10_content`] is its content, line ends
+    /// normalised.
+    CData(BytesCData<'a>),
 }
 
 /// Where events come from: the body itself when it is UTF-8, events borrow from it; a
@@ -224,8 +226,8 @@ impl<'a> XmlReader<'a> {
                     self.depth = self.depth.saturating_sub(1);
                     Node::End
                 }
-                Event::Text(text) => Node::Text(text.xml10_content()),
-                Event::CData(cdata) => Node::CData(cdata.xml10_content()),
+                Event::Text(text) => Node::Text(text),
+                Event::CData(cdata) => Node::CData(cdata),
                 Event::GeneralRef(reference) => {
                     Node::Reference(match reference.resolve_char_ref() {
                         Ok(Some(c)) => Cow::Owned(c.to_string()),
@@ -259,6 +261,7 @@ impl<'a> XmlReader<'a> {
         loop {
             let (cdata, end) = match self.next()? {
                 Node::Text(text) => {
+                    let text = text.xml10_content();
                     run_blank &= text.bytes().all(|b| b.is_ascii_whitespace());
                     run.push(text);
                     continue;
@@ -268,7 +271,7 @@ impl<'a> XmlReader<'a> {
                     run.push(text);
                     continue;
                 }
-                Node::CData(text) => (Some(text), false),
+                Node::CData(cdata) => (Some(cdata.xml10_content()), false),
                 Node::Start(tag) => {
                     if !tag.empty {
                         self.skip_element()?;
