@@ -5,7 +5,8 @@ mod git;
 
 use std::path::{Path, PathBuf};
 
-use errors_codegen::diff::{self, Change, Policy, Rule, Severity, SpecFile};
+use errors_codegen::Severity;
+use errors_codegen::diff::{self, Change, Policy, Rule, SpecFile};
 use serde::Serialize;
 
 use crate::{Failure, Outcome, paths, specs};
@@ -69,7 +70,7 @@ pub fn run(args: &Args) -> Outcome {
         },
     };
     let changes = diff::diff(&load(old)?, &load(new)?, &policy);
-    let count = |severity| changes.iter().filter(|c| c.severity == severity).count();
+    let count = |severity| changes.iter().filter(|c| c.severity() == severity).count();
     let (errors, warnings, infos) = (
         count(Severity::Error),
         count(Severity::Warning),

@@ -7,6 +7,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
 
 use lines::LineIndex;
 pub(crate) use quote::{excerpt, quote};
@@ -55,13 +56,39 @@ impl Source {
     }
 }
 
-/// How much a problem weighs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How much a problem, or a change found by `diff`, weighs. Serialized (and shown) as
+/// `error`, `warning` or `info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
-    /// The spec cannot be used: it does not load, and `check` fails.
+    /// The spec cannot be used: it does not load, and `check` fails. For `diff`, a change
+    /// that breaks clients or generated code (a code gone, renumbered or renamed), and
+    /// `diff` fails.
     Error,
     /// Worth fixing, but the spec loads and generates as it is; `check` shows it and passes.
+    /// For `diff`, a change that may change what a client does (another HTTP status, other
+    /// retry advice).
     Warning,
+    /// Worth knowing, breaks nothing: for `diff`, a code, version or locale added, a text
+    /// reworded.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One problem in a spec, with optional secondary positions ("first defined here").
@@ -70,6 +97,8 @@ pub struct Diagnostic {
     pub source: Source,
     pub pos: Pos,
     pub severity: Severity,
+    /// The id of the rule that found the problem (`diff`'s `code-removed`), if any.
+    pub rule: Option<&'static str>,
     pub message: String,
     pub notes: Vec<(Pos, String)>,
 }
@@ -81,6 +110,7 @@ impl Diagnostic {
             source: source.clone(),
             pos,
             severity: Severity::Error,
+            rule: None,
             message: message.into(),
             notes: Vec::new(),
         }
@@ -94,28 +124,38 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem found by `rule` (its id), at `severity`.
+    #[must_use]
+    pub fn with_rule(mut self, rule: &'static str, severity: Severity) -> Self {
+        self.rule = Some(rule);
+        self.severity = severity;
+        self
+    }
+
     #[must_use]
     pub fn with_note(mut self, pos: Pos, note: impl Into<String>) -> Self {
         self.notes.push((pos, note.into()));
         self
     }
 
-    /// Whether this is an error (not a warning).
+    /// Whether this is an error (not a warning or information).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
-    /// `file:line:column: message` (`file:line:column: warning: message` for a warning),
-    /// the form editors and CI logs link to.
+    /// `file:line:column: message` (`file:line:column: warning: message` for a warning,
+    /// `info: ` for information), the form editors and CI logs link to. Found by a rule:
+    /// `file:line:column: SEVERITY rule-id: message`, whatever the severity.
     pub fn headline(&self) -> String {
-        let kind = match self.severity {
-            Severity::Error => "",
-            Severity::Warning => "warning: ",
-        };
-        format!(
-            "{}:{}:{}: {kind}{}",
-            self.source.name, self.pos.line, self.pos.column, self.message
-        )
+        let (name, line, column) = (&self.source.name, self.pos.line, self.pos.column);
+        let message = &self.message;
+        match (self.rule, self.severity) {
+            (Some(rule), severity) => {
+                format!("{name}:{line}:{column}: {severity} {rule}: {message}")
+            }
+            (None, Severity::Error) => format!("{name}:{line}:{column}: {message}"),
+            (None, severity) => format!("{name}:{line}:{column}: {severity}: {message}"),
+        }
     }
 
     /// The line at `pos` with carets under the token, drawn by annotate-snippets (as rustc
@@ -161,6 +201,7 @@ impl fmt::Display for Diagnostic {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
         };
         self.write_excerpt(f, self.pos, level)?;
         for (pos, note) in &self.notes {
@@ -175,19 +216,20 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found in one or more specs, errors and warnings, in file order.
+/// Every problem found in one or more specs, errors, warnings and information, in file
+/// order.
 #[derive(Clone, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {
-    /// Whether there is no problem at all, error or warning.
+    /// Whether there is no problem at all, of any severity.
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }
 
-    /// How many problems, errors and warnings.
+    /// How many problems, of every severity.
     pub fn len(&self) -> usize {
         self.diagnostics.len()
     }
@@ -199,12 +241,24 @@ impl Report {
 
     /// How many problems are errors.
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.count(Severity::Error)
     }
 
     /// How many problems are warnings.
     pub fn warning_count(&self) -> usize {
-        self.len() - self.error_count()
+        self.count(Severity::Warning)
+    }
+
+    /// How many problems are information.
+    pub fn info_count(&self) -> usize {
+        self.count(Severity::Info)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     pub fn extend(&mut self, other: Report) {
@@ -230,16 +284,22 @@ impl fmt::Display for Report {
         for diagnostic in &self.diagnostics {
             writeln!(f, "{diagnostic}")?;
         }
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        match (self.error_count(), self.warning_count()) {
-            (errors, 0) => write!(f, "{errors} problem{} found", plural(errors)),
-            (0, warnings) => write!(f, "{warnings} warning{} found", plural(warnings)),
-            (errors, warnings) => write!(
-                f,
-                "{errors} error{} and {warnings} warning{} found",
-                plural(errors),
-                plural(warnings)
-            ),
+        let counted = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let (errors, warnings, infos) =
+            (self.error_count(), self.warning_count(), self.info_count());
+        if warnings + infos == 0 {
+            return write!(f, "{} found", counted(errors, "problem"));
+        }
+        let parts: Vec<String> = [(errors, "error"), (warnings, "warning"), (infos, "info")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| counted(n, what))
+            .collect();
+        match parts.as_slice() {
+            [all @ .., last] if !all.is_empty() => {
+                write!(f, "{} and {last} found", all.join(", "))
+            }
+            _ => write!(f, "{} found", parts.join("")),
         }
     }
 }
@@ -346,6 +406,70 @@ mod tests {
         assert!(warnings.to_string().ends_with("\n2 warnings found"));
         let errors = Report::from(vec![error.clone(), error]);
         assert!(errors.to_string().ends_with("\n2 problems found"));
+    }
+
+    /// A problem found by a rule is headed by its severity word and the rule's id, whatever
+    /// the severity; information is counted apart from errors and warnings.
+    #[test]
+    fn a_rule_heads_its_problem_with_severity_and_id() {
+        let source = Source::new("spec.yaml", "codes:\n  70:\n");
+        let pos = Pos {
+            line: 2,
+            column: 3,
+            len: 2,
+        };
+        let headline = |severity| {
+            Diagnostic::new(&source, pos, "code 70 is new")
+                .with_rule("code-added", severity)
+                .headline()
+        };
+        assert_eq!(
+            headline(Severity::Error),
+            "spec.yaml:2:3: error code-added: code 70 is new"
+        );
+        assert_eq!(
+            headline(Severity::Warning),
+            "spec.yaml:2:3: warning code-added: code 70 is new"
+        );
+        assert_eq!(
+            headline(Severity::Info),
+            "spec.yaml:2:3: info code-added: code 70 is new"
+        );
+        let info = Diagnostic {
+            severity: Severity::Info,
+            ..Diagnostic::new(&source, pos, "new")
+        };
+        assert_eq!(info.headline(), "spec.yaml:2:3: info: new");
+        assert!(!info.is_error());
+        let warning = Diagnostic::warning(&source, pos, "old");
+        let report = Report::from(vec![info.clone(), warning.clone(), info.clone()]);
+        assert!(!report.has_errors());
+        assert_eq!(
+            (
+                report.error_count(),
+                report.warning_count(),
+                report.info_count()
+            ),
+            (0, 1, 2)
+        );
+        assert!(
+            report
+                .to_string()
+                .ends_with("\n1 warning and 2 infos found")
+        );
+        let error = Diagnostic::new(&source, pos, "broken");
+        let all = Report::from(vec![error, warning, info.clone()]);
+        assert!(all.has_errors());
+        assert!(
+            all.to_string()
+                .ends_with("\n1 error, 1 warning and 1 info found")
+        );
+        assert!(
+            Report::from(vec![info])
+                .to_string()
+                .ends_with("\n1 info found")
+        );
+        assert_eq!(Report::default().to_string(), "0 problems found");
     }
 
     #[test]

@@ -12,13 +12,13 @@ mod rules;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::diagnostic::{Diagnostic, Pos, Report, Source};
+use crate::diagnostic::{Diagnostic, Pos, Report, Severity, Source};
 use crate::model::Spec;
 use crate::yaml::{self, Node, Value};
 
-pub use rules::{Rule, Severity, UnknownRule};
+pub use rules::{Rule, UnknownRule};
 
 /// One spec file, loaded and checked, with the located tree of its text.
 #[derive(Debug, Clone)]
@@ -112,45 +112,66 @@ impl Policy {
     }
 }
 
-/// One change between the two revisions, located in the file it concerns.
-#[derive(Debug, Clone, Serialize)]
+/// One change between the two revisions: the rule that found it, what it concerns, and
+/// the diagnostic that locates it in the file it concerns (the new revision's, or the old
+/// one's for a removal), with its severity under the [`Policy`] in force.
+///
+/// Printed as `check` prints a problem: `file:line:column: SEVERITY rule-id: message`, then
+/// the line with carets under the token. In JSON, an object with `rule`, `severity`, `api`,
+/// `code` (`null` for a change of the API or a version), `file`, `line` and `column`
+/// (1-based, the column in characters) and `message` (what changed, in one sentence).
+#[derive(Debug, Clone)]
 pub struct Change {
     /// The rule that found it.
     pub rule: Rule,
-    /// Its severity under the [`Policy`] in force.
-    pub severity: Severity,
     /// The spec's id.
     pub api: String,
-    /// The code it concerns (`null` in JSON for a change of the API or a version).
+    /// The code it concerns, if one.
     pub code: Option<u32>,
-    /// The file it is found in: the new revision's, or the old one's for a removal.
-    pub file: String,
-    /// 1-based line and column (in characters) in `file`.
-    pub line: u32,
-    pub column: u32,
-    /// What changed, in one sentence.
-    pub message: String,
-    #[serde(skip)]
-    source: Source,
-    #[serde(skip)]
-    pos: Pos,
+    /// Where, how severe, and what changed.
+    pub diagnostic: Diagnostic,
 }
 
 impl Change {
-    /// The change as `check` shows a problem: `file:line:column: SEVERITY rule-id: message`,
-    /// then the line with carets under the token.
-    pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::new(
-            &self.source,
-            self.pos,
-            format!("{} {}: {}", self.severity, self.rule, self.message),
-        )
+    /// Its severity under the [`Policy`] in force.
+    pub fn severity(&self) -> Severity {
+        self.diagnostic.severity
     }
 }
 
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.diagnostic().fmt(f)
+        self.diagnostic.fmt(f)
+    }
+}
+
+/// The JSON form of a [`Change`].
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    rule: Rule,
+    severity: Severity,
+    api: &'a str,
+    code: Option<u32>,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: &'a str,
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let diagnostic = &self.diagnostic;
+        ChangeJson {
+            rule: self.rule,
+            severity: diagnostic.severity,
+            api: &self.api,
+            code: self.code,
+            file: &diagnostic.source.name,
+            line: diagnostic.pos.line,
+            column: diagnostic.pos.column,
+            message: &diagnostic.message,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -191,20 +212,26 @@ pub fn diff(old: &[SpecFile], new: &[SpecFile], policy: &Policy) -> Vec<Change> 
             let severity = policy.severity(found.rule)?;
             Some(Change {
                 rule: found.rule,
-                severity,
                 api: found.api,
                 code: found.code,
-                file: found.source.name.clone(),
-                line: found.pos.line,
-                column: found.pos.column,
-                message: found.message,
-                source: found.source,
-                pos: found.pos,
+                diagnostic: Diagnostic::new(&found.source, found.pos, found.message)
+                    .with_rule(found.rule.id(), severity),
             })
         })
         .collect();
-    changes.sort_by(|a, b| (&a.api, &a.file, a.pos, a.rule).cmp(&(&b.api, &b.file, b.pos, b.rule)));
+    changes.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     changes
+}
+
+/// API, file, line and column, then rule.
+fn sort_key(change: &Change) -> (&str, &str, Pos, Rule) {
+    let diagnostic = &change.diagnostic;
+    (
+        &change.api,
+        &diagnostic.source.name,
+        diagnostic.pos,
+        change.rule,
+    )
 }
 
 #[cfg(test)]
@@ -224,7 +251,7 @@ mod tests {
             &Policy::default(),
         )
         .into_iter()
-        .map(|c| (c.rule, c.file, c.line))
+        .map(|c| (c.rule, c.diagnostic.source.name, c.diagnostic.pos.line))
         .collect()
     }
 

@@ -16,33 +16,7 @@ use std::str::FromStr;
 
 use serde::{Serialize, Serializer};
 
-/// How much a change weighs. Any `Error` makes `diff` fail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Breaks clients or generated code: a code gone, renumbered or renamed.
-    Error,
-    /// May change what a client does: another HTTP status, other retry advice.
-    Warning,
-    /// Worth knowing, breaks nothing: a code, version or locale added; a text reworded.
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::diagnostic::Severity;
 
 macro_rules! rules {
     ($($variant:ident = $id:literal, $severity:ident, $what:literal, $idea:literal;)*) => {
