@@ -42,7 +42,7 @@ impl std::error::Error for TransportFailure {
 ///
 /// The body is read on every status: Last.fm sends code 16 with 503 and most errors with
 /// 200, Navidrome sends Subsonic errors with 429. A body typed `application/problem+json`
-/// is read as problem details. A 204 or 205 with an empty body is a success; any other
+/// or `application/problem+xml` is read as problem details. A 204 or 205 with an empty body is a success; any other
 /// response whose body is no error body is a transport failure unless the status is 2xx
 /// and the body a success response.
 ///
@@ -58,7 +58,7 @@ impl std::error::Error for TransportFailure {
 /// assert_eq!(error.code, 16);
 /// ```
 pub fn classify<'a>(http_status: u16, content_type: Option<&str>, body: &'a [u8]) -> Outcome<'a> {
-    let parsed = if content_type.is_some_and(is_problem_json) {
+    let parsed = if content_type.is_some_and(is_problem) {
         problem::parse(body)
     } else {
         parse(body)
@@ -72,7 +72,8 @@ pub fn classify<'a>(http_status: u16, content_type: Option<&str>, body: &'a [u8]
     }
 }
 
-fn is_problem_json(content_type: &str) -> bool {
+fn is_problem(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or_default().trim();
     essence.eq_ignore_ascii_case(problem::CONTENT_TYPE)
+        || essence.eq_ignore_ascii_case(problem::XML_CONTENT_TYPE)
 }

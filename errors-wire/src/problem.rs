@@ -1,13 +1,33 @@
-//! RFC 9457 problem details (`application/problem+json`) for any catalog.
+//! RFC 9457 problem details for any catalog, in JSON (`application/problem+json`) and in
+//! the XML format of RFC 9457 Appendix B (`application/problem+xml`).
 //!
-//! The error code travels as the numeric extension member `code`. Strings are escaped as
-//! RFC 8259 requires and no more; the body is compact JSON without a final newline.
+//! The error code travels as the numeric extension member `code`. JSON strings are escaped
+//! as RFC 8259 requires and no more; the body is compact JSON without a final newline. The
+//! XML body is a `<problem>` element in the namespace `urn:ietf:rfc:7807` with one child
+//! element per member, in the same order, compact and without an XML declaration, as
+//! Spring Framework writes it (6.0.5 and later, `ProblemDetailJacksonXmlMixin` with
+//! jackson-dataformat-xml).
 
-use crate::escape::json;
-use crate::{ErrorBody, Family, ParseError, num, read};
+use crate::escape::{json, xml};
+use crate::{ErrorBody, Family, Format, ParseError, num, read};
 
-/// The media type of a problem details body.
+/// The media type of a problem details body in JSON.
 pub const CONTENT_TYPE: &str = "application/problem+json";
+
+/// The media type of a problem details body in XML (RFC 9457 Appendix B).
+pub const XML_CONTENT_TYPE: &str = "application/problem+xml";
+
+/// The namespace of the XML format's elements (RFC 9457 Appendix B keeps RFC 7807's).
+pub const XML_NAMESPACE: &str = "urn:ietf:rfc:7807";
+
+/// The media type of a problem details body in `format`.
+pub const fn content_type(format: Format) -> &'static str {
+    match format {
+        Format::Xml => XML_CONTENT_TYPE,
+        // Problem details have no JSONP: a JSONP request is answered in plain JSON.
+        Format::Json | Format::Jsonp => CONTENT_TYPE,
+    }
+}
 
 /// The standard members, in the order they are written. An extension member with one of
 /// these names is not written, nor one whose name an earlier extension member has, so the
@@ -87,6 +107,81 @@ pub fn render(out: &mut Vec<u8>, problem: &Problem<'_>) {
     object.out.push(b'}');
 }
 
+/// Appends `problem` as a compact `application/problem+xml` body (RFC 9457 Appendix B):
+/// `<problem xmlns="urn:ietf:rfc:7807">` with a child element per member present, in the
+/// order [`render`] writes them. An extension member whose name is not an XML name is not
+/// written.
+///
+/// ```
+/// use errors_wire::problem::{self, Problem};
+///
+/// let mut body = Vec::new();
+/// let not_found = Problem { title: Some("Not Found"), status: Some(404), code: Some(4704), ..Problem::default() };
+/// problem::render_xml(&mut body, &not_found);
+/// assert_eq!(
+///     body,
+///     br#"<problem xmlns="urn:ietf:rfc:7807"><title>Not Found</title><status>404</status><code>4704</code></problem>"#
+/// );
+/// ```
+pub fn render_xml(out: &mut Vec<u8>, problem: &Problem<'_>) {
+    out.extend_from_slice(b"<problem xmlns=\"");
+    out.extend_from_slice(XML_NAMESPACE.as_bytes());
+    out.extend_from_slice(b"\">");
+    let text = |out: &mut Vec<u8>, name: &str, value: Option<&str>| {
+        if let Some(value) = value {
+            element(out, name, |out| xml::write_text(out, value));
+        }
+    };
+    text(out, "type", problem.type_uri);
+    text(out, "title", problem.title);
+    if let Some(status) = problem.status {
+        element(out, "status", |out| num::write_u64(out, status.into()));
+    }
+    text(out, "detail", problem.detail);
+    text(out, "instance", problem.instance);
+    if let Some(code) = problem.code {
+        element(out, "code", |out| num::write_u64(out, code.into()));
+    }
+    for (at, (name, value)) in problem.extensions.iter().enumerate() {
+        let earlier = problem.extensions.get(..at).unwrap_or_default();
+        if STANDARD_MEMBERS.contains(name)
+            || earlier.iter().any(|(seen, _)| seen == name)
+            || !is_xml_name(name)
+        {
+            continue;
+        }
+        element(out, name, |out| match value {
+            Value::Str(text) => xml::write_text(out, text),
+            Value::Int(n) => num::write_i64(out, *n),
+            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        });
+    }
+    out.extend_from_slice(b"</problem>");
+}
+
+/// `<name>content</name>`.
+fn element(out: &mut Vec<u8>, name: &str, content: impl FnOnce(&mut Vec<u8>)) {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+    content(out);
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+}
+
+/// Whether `name` can be an element name as written: ASCII letters, digits, `_`, `-` and
+/// `.`, starting with a letter or `_` (a narrower set than XML allows, and enough for
+/// member names).
+fn is_xml_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && !name.get(..3).is_some_and(|x| x.eq_ignore_ascii_case("xml"))
+}
+
 /// A JSON object being written member by member.
 struct Object<'o> {
     out: &'o mut Vec<u8>,
@@ -110,7 +205,8 @@ impl Object<'_> {
     }
 }
 
-/// Parses a problem details body; it must carry the numeric `code` extension member.
+/// Parses a problem details body, JSON or XML; it must carry the numeric `code` extension
+/// member.
 ///
 /// Unlike [`crate::parse`], which relies on the first member to tell a problem from a
 /// success body, this reads every member, so extension members may come first.

@@ -50,7 +50,8 @@ impl<'a> ErrorFields<'a> {
 pub struct Target<'a> {
     /// The API family.
     pub family: Family,
-    /// The body format. Problem details are JSON whatever is asked.
+    /// The body format. Problem details in XML are RFC 9457 Appendix B's
+    /// `application/problem+xml`.
     pub format: Format,
     /// The version as the client sent it. Ampache: an API version (`"6"`) or a full one
     /// (`"6.0.0"`, `"350001"`), whose major number picks the shape, the newest for a version
@@ -103,7 +104,7 @@ impl<'a> Target<'a> {
             Family::Ampache => ampache::content_type(format),
             Family::Lastfm => lastfm::content_type(format),
             Family::Subsonic => subsonic::content_type(format),
-            Family::Problem => problem::CONTENT_TYPE,
+            Family::Problem => problem::content_type(format),
         }
     }
 }
@@ -166,7 +167,10 @@ pub fn render(out: &mut Vec<u8>, target: &Target<'_>, fields: &ErrorFields<'_>) 
                 code: Some(fields.code),
                 ..problem::Problem::default()
             };
-            problem::render(out, &details);
+            match target.body_format() {
+                Format::Xml => problem::render_xml(out, &details),
+                Format::Json | Format::Jsonp => problem::render(out, &details),
+            }
         }
     }
     if callback.is_some() {

@@ -47,6 +47,17 @@ pub enum Family {
     Problem,
 }
 
+impl Family {
+    /// How the family's bodies carry the code in JSON, as the renderers write it: Ampache as
+    /// a string (`"errorCode": "4704"`), Last.fm, Subsonic and problem details as a number.
+    pub const fn json_code(self) -> JsonCode {
+        match self {
+            Family::Ampache => JsonCode::String,
+            Family::Lastfm | Family::Subsonic | Family::Problem => JsonCode::Number,
+        }
+    }
+}
+
 impl fmt::Display for Family {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -501,3 +501,150 @@ fn control_characters_are_kept_as_sent() {
     assert_eq!(parsed.code, 6);
     assert!(parsed.message.contains('\u{1b}') && parsed.message.contains('\n'));
 }
+
+// --- Problem details in XML (RFC 9457 Appendix B) -------------------------------------------
+
+/// RFC 9457 Appendix B's example, with the `code` extension member this crate reads the
+/// error code from: nested extension elements are skipped, the standard members read.
+#[test]
+fn problem_details_in_xml() {
+    let rfc_example = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>
+<problem xmlns=\"urn:ietf:rfc:7807\">
+  <type>https://example.com/probs/out-of-credit</type>
+  <title>You do not have enough credit.</title>
+  <detail>Your current balance is 30, but that costs 50.</detail>
+  <instance>https://example.net/account/12345/msgs/abc</instance>
+  <balance>30</balance>
+  <accounts>
+    <i>https://example.net/account/12345</i>
+    <i>https://example.net/account/67890</i>
+  </accounts>
+</problem>
+";
+    // Without the code, it is problem details this crate cannot attribute.
+    assert_eq!(
+        parse(rfc_example),
+        Err(ParseError::MissingField {
+            family: Family::Problem,
+            field: "code"
+        })
+    );
+    let text = String::from_utf8_lossy(rfc_example)
+        .replace("  <balance>", "  <code>12</code>\n  <balance>");
+    for parsed in [
+        parse(text.as_bytes()),
+        errors_wire::problem::parse(text.as_bytes()),
+    ] {
+        let parsed = parsed.expect("problem details");
+        assert_eq!(
+            (
+                parsed.family(),
+                parsed.format,
+                parsed.code,
+                &*parsed.message
+            ),
+            (
+                Family::Problem,
+                errors_wire::Format::Xml,
+                12,
+                "Your current balance is 30, but that costs 50."
+            )
+        );
+        let errors_wire::Shape::Problem {
+            type_uri, instance, ..
+        } = &parsed.shape
+        else {
+            panic!("{:?}", parsed.shape);
+        };
+        assert_eq!(
+            type_uri.as_deref(),
+            Some("https://example.com/probs/out-of-credit")
+        );
+        assert_eq!(
+            instance.as_deref(),
+            Some("https://example.net/account/12345/msgs/abc")
+        );
+    }
+    let Outcome::ApiError(error) = classify(402, Some("application/problem+xml"), text.as_bytes())
+    else {
+        panic!("an API error");
+    };
+    assert_eq!(error.code, 12);
+}
+
+/// What `render` writes for problem details in XML reads back, and is sent as
+/// `application/problem+xml`.
+#[test]
+fn problem_details_in_xml_render_and_read_back() {
+    let fields = errors_wire::ErrorFields {
+        code: 4704,
+        message: "Not <found> & gone",
+        title: Some("Not Found"),
+        type_uri: Some("https://example.com/errors"),
+        status: Some(404),
+        ..errors_wire::ErrorFields::default()
+    };
+    let mut body = Vec::new();
+    let target = errors_wire::Target::new(Family::Problem, errors_wire::Format::Xml, "1");
+    let content_type = errors_wire::render(&mut body, &target, &fields);
+    assert_eq!(content_type, "application/problem+xml");
+    assert_eq!(
+        String::from_utf8_lossy(&body),
+        "<problem xmlns=\"urn:ietf:rfc:7807\"><type>https://example.com/errors</type>\
+         <title>Not Found</title><status>404</status><detail>Not &lt;found&gt; &amp; gone</detail>\
+         <code>4704</code></problem>"
+    );
+    let parsed = parse(&body).expect("problem details");
+    assert_eq!(
+        (parsed.code, &*parsed.message),
+        (4704, "Not <found> & gone")
+    );
+    assert!(matches!(
+        parsed.shape,
+        errors_wire::Shape::Problem {
+            status: Some(404),
+            ..
+        }
+    ));
+}
+
+// --- How each family carries the code in JSON -------------------------------------------------
+
+/// `Family::json_code` is what the renderers write: the JSON type of the code member in a
+/// body of each family and shape.
+#[test]
+fn json_code_is_what_each_family_writes() {
+    use errors_wire::{ErrorFields, Format, JsonCode, Target};
+    let fields = ErrorFields {
+        code: 40,
+        message: "m",
+        ..ErrorFields::default()
+    };
+    let cases: [(Family, &str, &[&str]); 5] = [
+        (Family::Ampache, "8", &["error", "errorCode"]),
+        (Family::Ampache, "4", &["error", "code"]),
+        (Family::Lastfm, "2.0", &["error"]),
+        (
+            Family::Subsonic,
+            "1.16.1",
+            &["subsonic-response", "error", "code"],
+        ),
+        (Family::Problem, "1", &["code"]),
+    ];
+    for (family, version, path) in cases {
+        let mut body = Vec::new();
+        errors_wire::render(
+            &mut body,
+            &Target::new(family, Format::Json, version),
+            &fields,
+        );
+        let value: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+        let code = path.iter().fold(&value, |value, key| &value[key]);
+        let written = match code {
+            serde_json::Value::String(text) if text == "40" => JsonCode::String,
+            serde_json::Value::Number(n) if n.as_u64() == Some(40) => JsonCode::Number,
+            other => panic!("{family} {version}: code written as {other}"),
+        };
+        assert_eq!(written, family.json_code(), "{family} {version}");
+    }
+}

@@ -1,5 +1,5 @@
 //! The XML error shapes: Ampache `<root>`, Last.fm `<lfm>`, Subsonic `<subsonic-response>`
-//! (Madsonic 6: `<madsonic-response>`).
+//! (Madsonic 6: `<madsonic-response>`), RFC 9457 problem details `<problem>`.
 
 use std::borrow::Cow;
 
@@ -16,6 +16,7 @@ pub(crate) fn parse(input: Input<'_>) -> Result<ErrorBody<'_>, ParseError> {
         "root" => ampache(&mut reader, &root),
         "lfm" => lastfm(&mut reader, &root),
         "subsonic-response" | "madsonic-response" => subsonic(&mut reader, &root),
+        name if local_name(name) == "problem" => problem(&mut reader, &root),
         name if name.eq_ignore_ascii_case("html") => Err(ParseError::Html {
             title: html::title(input.bytes),
         }),
@@ -170,6 +171,58 @@ fn subsonic<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<
             server_version,
             open_subsonic,
             help_url,
+        },
+    })
+}
+
+/// The name after a namespace prefix: `problem` for `p:problem`.
+fn local_name(name: &str) -> &str {
+    name.rsplit_once(':').map_or(name, |(_, local)| local)
+}
+
+/// RFC 9457 Appendix B: `<problem xmlns="urn:ietf:rfc:7807">` with a child element per
+/// member, the code in the `code` extension element. Other extension elements are skipped.
+fn problem<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
+    let (mut type_uri, mut title, mut status, mut detail, mut instance, mut code) =
+        (None, None, None, None, None, None);
+    if !root.empty {
+        loop {
+            let field = match reader.next()? {
+                Node::Start(tag) if tag.empty => continue,
+                Node::Start(tag) => match local_name(tag.name()) {
+                    "type" => &mut type_uri,
+                    "title" => &mut title,
+                    "status" => &mut status,
+                    "detail" => &mut detail,
+                    "instance" => &mut instance,
+                    "code" => &mut code,
+                    _ => {
+                        reader.skip_element()?;
+                        continue;
+                    }
+                },
+                Node::End => break,
+                Node::Text(_) | Node::Reference(_) | Node::CData(_) => continue,
+            };
+            *field = Some(reader.text_content()?);
+        }
+    }
+    reader.finish()?;
+    let code = code.ok_or_else(|| missing(Family::Problem, "code"))?;
+    // A status that is no HTTP status is left out, as the JSON reader does.
+    let status = status
+        .as_deref()
+        .and_then(|text| super::parse_digits(text.trim_ascii()))
+        .and_then(|n| u16::try_from(n).ok());
+    Ok(ErrorBody {
+        format: Format::Xml,
+        code: code_from_text(&code)?,
+        message: detail.unwrap_or(Cow::Borrowed("")),
+        shape: Shape::Problem {
+            type_uri,
+            title,
+            status,
+            instance,
         },
     })
 }
