@@ -53,8 +53,9 @@ pub fn run(args: &Args) -> Outcome {
         n => format!(", {n} warnings"),
     };
     crate::say!(
-        "{} spec(s), {codes} codes: no problems{warnings}",
-        specs.len()
+        "{}, {}: no problems{warnings}",
+        crate::count_of(specs.len(), "spec", "specs"),
+        crate::count_of(codes, "code", "codes")
     );
     Ok(())
 }

@@ -21,7 +21,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Outcome {
     let specs = specs::load(args.spec_dir.as_deref())?;
-    let spec = specs::api(&specs, &args.api)?;
+    let spec = specs::api(&specs, &args.api, args.spec_dir.as_deref())?;
     let (number, code) = specs::code(spec, &args.code)?;
     let page = code_section(spec, number, code);
     let colour = std::io::stdout().is_terminal();

@@ -143,16 +143,18 @@ fn check(out: &Path, plan: &Plan<'_>, printer: &mut Printer) -> Outcome {
         differences += 1;
     }
     if differences == 0 {
+        let files = plan.files.len() + 1;
         printer.say(format_args!(
-            "{} generated files in {} are up to date",
-            plan.files.len() + 1,
-            shown(out).display()
+            "{} in {} {} up to date",
+            crate::count_of(files, "generated file", "generated files"),
+            shown(out).display(),
+            if files == 1 { "is" } else { "are" }
         ));
         return Ok(());
     }
     Err(Failure::Findings(format!(
-        "error: {differences} generated file(s) differ from what the specs give; run the same \
-         command without --check"
+        "error: {} differ from what the specs give; run the same command without --check",
+        crate::count_of(differences, "generated file", "generated files")
     )))
 }
 
@@ -185,10 +187,10 @@ fn dry_run(
         count.removed += 1;
     }
     printer.say(format_args!(
-        "{}: {} file(s) would be written, {} unchanged, {} stale would be removed; nothing \
-         was written (dry run)",
+        "{}: {} would be written, {} unchanged, {} stale would be removed; nothing was \
+         written (dry run)",
         apis(specs),
-        count.written,
+        crate::count_of(count.written, "file", "files"),
         count.unchanged,
         count.removed
     ));
@@ -253,9 +255,9 @@ fn write(out: &Path, plan: &Plan<'_>, specs: &[(PathBuf, Spec)], printer: &mut P
         place => format!(" in {}", place.display()),
     };
     printer.say(format_args!(
-        "{}: {} files written, {} unchanged, {} stale removed{place}",
+        "{}: {} written, {} unchanged, {} stale removed{place}",
         apis(specs),
-        count.written,
+        crate::count_of(count.written, "file", "files"),
         count.unchanged,
         count.removed
     ));
@@ -316,11 +318,16 @@ fn steps<'p>(plan: &'p Plan<'_>) -> impl Iterator<Item = (&'p Path, &'p Step)> {
     )))
 }
 
-/// `3 APIs (ampache, lastfm, subsonic), 54 codes`.
+/// `3 APIs (ampache, lastfm, subsonic), 54 codes`; `1 API (shop), 1 code`.
 fn apis(specs: &[(PathBuf, Spec)]) -> String {
     let codes: usize = specs.iter().map(|(_, s)| s.codes.len()).sum();
     let ids: Vec<&str> = specs.iter().map(|(_, s)| s.id.as_str()).collect();
-    format!("{} APIs ({}), {codes} codes", ids.len(), ids.join(", "))
+    format!(
+        "{} ({}), {}",
+        crate::count_of(ids.len(), "API", "APIs"),
+        ids.join(", "),
+        crate::count_of(codes, "code", "codes")
+    )
 }
 
 #[derive(Debug, Default)]

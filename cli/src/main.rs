@@ -81,6 +81,11 @@ fn write_to(out: &mut impl Write, parts: &[&[u8]], name: &str) -> Outcome {
     }
 }
 
+/// `1 file`, `2 files`, `0 files`: the count with the noun agreeing with it.
+fn count_of(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 impl Failure {
     /// Prints the message and gives the exit status: the one table of statuses.
     fn report(self) -> ExitCode {
@@ -99,8 +104,9 @@ impl Failure {
     version,
     about = "Check error-code specs and generate Rust, docs and fixtures from them",
     after_help = "The bundled specs (ampache, lastfm, subsonic) are built in: explain, render \
-and parse work from any folder, and --spec-dir adds your own. generate and check read spec/ \
-(or the folder or files given).
+and parse work from any folder, and --spec-dir adds your own; they do not read ./spec unless \
+told (a folder named spec often holds other YAML), and say to add --spec-dir spec when ./spec \
+holds an API you name. generate and check read spec/ (or the folder or files given).
 
 Exit status, for every command:
   0  ok (check and generate: also when the specs have warnings only)

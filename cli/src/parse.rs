@@ -26,7 +26,8 @@ pub struct Args {
     #[arg(long)]
     api: Option<String>,
     /// Print one JSON object: api, code, name, message, retry (name and retry null for a code
-    /// the spec does not have).
+    /// the spec does not have); for a body that is not an error, `{"not_an_error": "why"}`
+    /// (exit status 1).
     #[arg(long)]
     json: bool,
     /// A folder of your own specs, added to the bundled ones (ampache, lastfm, subsonic);
@@ -50,7 +51,7 @@ pub fn run(args: &Args) -> Outcome {
     let expected = match args.api.as_deref() {
         None => Expected::Any,
         Some(id) if id == PROBLEM && loaded.iter().all(|l| l.spec.id != id) => Expected::Problem,
-        Some(id) => Expected::Spec(specs::api(&loaded, id)?),
+        Some(id) => Expected::Spec(specs::api(&loaded, id, args.spec_dir.as_deref())?),
     };
     // The bundled specs come first: a body of a bundled API is theirs before a user's spec
     // of the same family is considered.
@@ -69,8 +70,19 @@ pub fn run(args: &Args) -> Outcome {
         },
         Expected::Problem => errors_wire::problem::parse(&bytes),
     };
-    let body =
-        parsed.map_err(|error| Failure::Findings(format!("{source}: {}", describe(&error))))?;
+    let body = match parsed {
+        Ok(body) => body,
+        Err(error) => {
+            let why = describe(&error);
+            if args.json {
+                // Still one JSON object on standard output, so a script reading it always
+                // has one; the exit status stays 1.
+                let object = serde_json::json!({ "not_an_error": why });
+                crate::say!("{object}");
+            }
+            return Err(Failure::Findings(format!("{source}: {why}")));
+        }
+    };
     let report = Report::new(&specs, expected, &body);
     if args.json {
         match serde_json::to_string(&report) {

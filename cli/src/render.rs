@@ -1,6 +1,7 @@
 //! `render`: the error body a server sends for plain values, byte for byte, with the status
 //! and Content-Type it is sent with.
 
+mod message;
 mod shape;
 
 use std::io::Write;
@@ -11,7 +12,6 @@ use errors_wire::jsonp::Callback;
 use errors_wire::subsonic::OpenSubsonic;
 
 use crate::{Failure, Outcome, specs};
-use errors_codegen::facts;
 use errors_codegen::model::Format;
 
 /// Render one error body: the body goes to stdout as raw bytes, `status:` and
@@ -58,10 +58,18 @@ pub struct Args {
     /// Ampache `errorType`; default the spec's first error type for the code.
     #[arg(long = "type", value_name = "TYPE")]
     error_type: Option<String>,
-    /// The message; default the spec's default message for the code (required for a code
-    /// the spec does not have).
+    /// The message as sent; default the spec's message for the code in --locale, its
+    /// placeholders filled from --field (required for a code the spec does not have).
     #[arg(long)]
     message: Option<String>,
+    /// A value for a placeholder of the spec's message (`--field sku=A-1` fills `{sku}`);
+    /// repeat for each. Every placeholder needs one unless --message is given.
+    #[arg(long = "field", value_name = "NAME=VALUE", value_parser = parse_field)]
+    fields: Vec<(String, String)>,
+    /// The locale of the spec's message (one of the spec's `locales`); default the spec's
+    /// default locale, which also stands in for a code without that translation.
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
     /// OpenSubsonic `helpUrl`: a page that helps the user fix the error (an OpenSubsonic
     /// body only: give --server-type too).
     #[arg(long, value_name = "URL")]
@@ -85,11 +93,22 @@ fn parse_format(word: &str) -> Result<Format, String> {
         .map_err(|e: errors_wire::UnknownWord| e.to_string())
 }
 
+/// `--field NAME=VALUE`.
+fn parse_field(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.is_empty() => Ok((name.to_owned(), value.to_owned())),
+        _ => Err(format!(
+            "`{text}` is not NAME=VALUE (e.g. `--field sku=A-1`)"
+        )),
+    }
+}
+
 pub fn run(args: &Args) -> Outcome {
     let specs = specs::load(args.spec_dir.as_deref())?;
-    let spec = specs::api(&specs, &args.api)?;
+    let spec = specs::api(&specs, &args.api, args.spec_dir.as_deref())?;
     let format = args.format;
     let target = shape::target(spec, args.version.as_deref())?;
+    shape::refuse_unserved(spec, &target, format)?;
     let open_subsonic = match (&args.server_type, &args.server_version) {
         (Some(server_type), Some(server_version)) => Some(OpenSubsonic {
             server_type: server_type.as_str(),
@@ -122,34 +141,28 @@ pub fn run(args: &Args) -> Outcome {
         Err(_) => specs::code(spec, &args.code)?.0,
     };
     let code = spec.codes.get(&number);
-    let message = match (&args.message, code) {
-        (Some(message), _) => message.as_str(),
-        (None, Some(code)) => facts::default_message(spec, code),
-        (None, None) => {
-            return Err(Failure::Usage(format!(
-                "error: code {} is not in the {} spec, so it has no default message: give one \
-                 with --message",
-                number, spec.id
-            )));
-        }
-    };
+    let message = message::message(spec, number, code, args)?;
+    let message = message.as_str();
     // As the typed API does: without a type of its own, the error sends the spec's first.
     let error_type = args
         .error_type
         .as_deref()
         .or_else(|| code.and_then(|c| c.error_types.first()).map(String::as_str))
         .unwrap_or_default();
-    let status = facts::http_status(spec, number, target.version);
-    let fields = ErrorFields {
-        code: number,
-        message,
-        action: args.action.as_deref().unwrap_or_default(),
-        error_type,
-        help_url: args.help_url.as_deref(),
-        title: code.map(|c| c.title.as_str()),
-        type_uri: Some(spec.docs_url.as_str()),
-        status: Some(status),
-    };
+    let fields = errors_codegen::sent_fields(
+        spec,
+        target.version,
+        ErrorFields {
+            code: number,
+            message,
+            action: args.action.as_deref().unwrap_or_default(),
+            error_type,
+            help_url: args.help_url.as_deref(),
+            ..ErrorFields::default()
+        },
+    );
+    // `sent_fields` always gives the status; the version's default is what it would be.
+    let status = fields.status.unwrap_or(target.version.http_status);
     // The version goes to errors-wire unchanged: it knows that API 3 answers JSON in the
     // newest version's shape; the status stays the requested version's, as in errors-core.
     let wire_target = errors_wire::Target {

@@ -77,19 +77,60 @@ pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
-/// The spec whose id is `id`, or a usage error naming the ones that exist.
-pub fn api<'s>(specs: &'s [Loaded], id: &str) -> Result<&'s Spec, Failure> {
-    specs
+/// The spec whose id is `id`, or a usage error: "did you mean" for a near miss, a hint to
+/// add `--spec-dir spec` when `./spec` holds that API and `spec_dir` is not it, else the
+/// APIs that exist.
+pub fn api<'s>(
+    specs: &'s [Loaded],
+    id: &str,
+    spec_dir: Option<&Path>,
+) -> Result<&'s Spec, Failure> {
+    if let Some(spec) = specs
         .iter()
         .map(|loaded| &loaded.spec)
         .find(|spec| spec.id.eq_ignore_ascii_case(id))
-        .ok_or_else(|| {
-            let known: Vec<&str> = specs.iter().map(|l| l.spec.id.as_str()).collect();
-            Failure::Usage(format!(
-                "error: no API `{id}`; the APIs are: {}",
-                known.join(", ")
-            ))
-        })
+    {
+        return Ok(spec);
+    }
+    let known: Vec<&str> = specs.iter().map(|l| l.spec.id.as_str()).collect();
+    let local = Path::new(SPEC_DIR);
+    let reads_local = spec_dir.is_some_and(|dir| same_folder(dir, local));
+    let message = if !reads_local && folder_holds(local, id) {
+        format!(
+            "error: no API `{id}` (the APIs are: {}); ./{SPEC_DIR} holds it: add \
+             `--spec-dir {SPEC_DIR}`",
+            known.join(", ")
+        )
+    } else if let Some(near) = errors_codegen::nearest(id, known.iter().copied()) {
+        format!("error: no API `{id}`; did you mean `{near}`?")
+    } else {
+        format!("error: no API `{id}`; the APIs are: {}", known.join(", "))
+    };
+    Err(Failure::Usage(message))
+}
+
+/// The folder `check` and `generate` read by default, relative to the current folder.
+const SPEC_DIR: &str = "spec";
+
+/// Whether `a` and `b` name the same folder.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Whether `dir` holds a spec of API `id`: a file `<id>.yaml` (or `.yml`), or a spec that
+/// loads with that id. Unreadable files and broken specs count as not holding it.
+fn folder_holds(dir: &Path, id: &str) -> bool {
+    let Ok(files) = errors_codegen::spec_files(dir) else {
+        return false;
+    };
+    files.iter().any(|file| {
+        file.file_stem()
+            .is_some_and(|stem| stem.eq_ignore_ascii_case(id))
+            || errors_codegen::load(file).is_ok_and(|spec| spec.id.eq_ignore_ascii_case(id))
+    })
 }
 
 /// The code `key` names in `spec`, by number or by variant name, or a usage error listing
@@ -117,6 +158,17 @@ pub fn code<'s>(spec: &'s Spec, key: &str) -> Result<(u32, &'s Code), Failure> {
         ),
         None => format!("error: {key} is not a code of {}", spec.id),
     };
+    // A near miss of a name gets the name it misses, not the whole list.
+    let names = spec.codes.values().map(|code| code.name.as_str());
+    if let Some(near) = key
+        .parse::<u32>()
+        .is_err()
+        .then(|| errors_codegen::nearest(key, names))
+        .flatten()
+    {
+        let _ = write!(message, "; did you mean `{near}`?");
+        return Err(Failure::Usage(message));
+    }
     let _ = write!(message, "\nthe codes of {} are:", spec.id);
     for (number, code) in &spec.codes {
         let _ = write!(message, "\n  {number:>5}  {}", code.name);

@@ -78,3 +78,68 @@ fn help_and_bad_usage() {
     let missing = run(&["explain", "ampache"], None);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// A user's spec in `./spec` is not read unless `--spec-dir` says so; naming its API tells
+/// how to read it.
+#[test]
+fn a_local_spec_folder_gets_a_hint() {
+    let dir = common::TempDir::new("explain-local");
+    let spec = dir.path().join("spec");
+    std::fs::create_dir_all(&spec).expect("a spec folder");
+    std::fs::copy(
+        common::workspace().join("examples/shop/spec/shop.yaml"),
+        spec.join("shop.yaml"),
+    )
+    .expect("copied");
+    let output = common::run_in(dir.path(), &["explain", "shop", "1"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("./spec holds it: add `--spec-dir spec`"),
+        "{}",
+        stderr(&output)
+    );
+    let output = common::run_in(dir.path(), &["explain", "shop", "1", "--spec-dir", "spec"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Shop API error 1\n"));
+    // An API that no folder holds still lists the APIs.
+    let output = common::run_in(dir.path(), &["explain", "spotify", "1"]);
+    assert!(stderr(&output).contains("the APIs are: ampache, lastfm, subsonic"));
+}
+
+/// A near miss of a name gets the name, not the whole list.
+#[test]
+fn typos_get_a_did_you_mean() {
+    let output = run(&["explain", "lastfm", "RateLimitExceded"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("did you mean `RateLimitExceeded`?"),
+        "{message}"
+    );
+    assert!(!message.contains("the codes of"), "{message}");
+    let output = run(&["explain", "lastfn", "29"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("did you mean `lastfm`?"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(
+        &[
+            "render",
+            "--api",
+            "lastfm",
+            "--format",
+            "json",
+            "--code",
+            "RateLimitExceded",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("did you mean `RateLimitExceeded`?"),
+        "{}",
+        stderr(&output)
+    );
+}

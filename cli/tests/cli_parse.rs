@@ -328,7 +328,17 @@ fn bodies_that_are_not_errors_exit_1() {
             }
             let output = run(&args, None);
             assert_eq!(output.status.code(), Some(1), "{name}: {}", stderr(&output));
-            assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
+            if json {
+                // A script reading --json always gets one object, saying what the body is.
+                let text = String::from_utf8_lossy(&output.stdout);
+                let value: Value = serde_json::from_str(&text)
+                    .unwrap_or_else(|e| panic!("{name}: not one JSON object ({e}): {text:?}"));
+                let why = value["not_an_error"].as_str().unwrap_or_default();
+                assert!(why.contains(says), "{name}: {value}");
+                assert_eq!(value.as_object().map(|o| o.len()), Some(1), "{value}");
+            } else {
+                assert!(output.stdout.is_empty(), "{name}: nothing on stdout");
+            }
             assert!(
                 stderr(&output).contains(says),
                 "{name}: {}",

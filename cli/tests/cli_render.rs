@@ -511,3 +511,127 @@ fn opensubsonic_bodies() {
         assert!(order.is_sorted(), "{format}: {text}");
     }
 }
+
+/// The README's own spec (`examples/shop`): a Last.fm-shaped API whose version 2 serves
+/// JSON only, with the message `Item {sku} is out of stock` in English and French.
+fn render_shop(extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "render",
+        "--spec-dir",
+        "examples/shop/spec",
+        "--api",
+        "shop",
+        "--code",
+        "1",
+    ];
+    args.extend_from_slice(extra);
+    run(&args, None)
+}
+
+#[test]
+fn a_format_the_version_does_not_serve_is_a_usage_error() {
+    let output = render_shop(&["--version", "2", "--format", "xml", "--field", "sku=A-1"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("--format xml: shop version 2 serves only json"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(output.stdout.is_empty());
+    // Version 1 serves XML: Last.fm's shape.
+    assert_renders(
+        &[
+            "render",
+            "--spec-dir",
+            "examples/shop/spec",
+            "--api",
+            "shop",
+            "--code",
+            "1",
+            "--version",
+            "1",
+            "--format",
+            "xml",
+            "--field",
+            "sku=A-1",
+        ],
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lfm status=\"failed\">\n  <error code=\"1\">Item A-1 is out of stock</error>\n</lfm>\n",
+        "200",
+        "text/xml; charset=utf-8",
+        "shop 1 XML",
+    );
+}
+
+#[test]
+fn placeholders_are_filled_from_fields_in_the_locale_asked_for() {
+    let cases: [(&[&str], &str); 3] = [
+        (&["--field", "sku=A-1"], "Item A-1 is out of stock"),
+        (
+            &["--field", "sku=A-1", "--locale", "en"],
+            "Item A-1 is out of stock",
+        ),
+        (
+            &["--field", "sku=A-1", "--locale", "fr"],
+            "L'article A-1 est \\u00e9puis\\u00e9",
+        ),
+    ];
+    for (extra, message) in cases {
+        let mut args = vec![
+            "render",
+            "--spec-dir",
+            "examples/shop/spec",
+            "--api",
+            "shop",
+            "--code",
+            "OutOfStock",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let body = format!("{{\"error\":1,\"message\":\"{message}\"}}");
+        assert_renders(
+            &args,
+            body.as_bytes(),
+            "409",
+            "application/json",
+            &format!("{extra:?}"),
+        );
+    }
+}
+
+#[test]
+fn an_unfilled_placeholder_or_an_unknown_field_or_locale_is_a_usage_error() {
+    let cases: [(&[&str], &str); 5] = [
+        (&[], "needs `{sku}`: give --field sku=VALUE"),
+        (
+            &["--field", "colour=red"],
+            "--field colour: the message of shop 1 has no `{colour}`",
+        ),
+        (
+            &["--field", "sku=A-1", "--locale", "de"],
+            "--locale de: shop has messages in en, fr",
+        ),
+        (&["--field", "sku"], "is not NAME=VALUE"),
+        (
+            &["--message", "Sold out", "--field", "sku=A-1"],
+            "--field sku",
+        ),
+    ];
+    for (extra, says) in cases {
+        let mut args = vec!["--format", "json"];
+        args.extend_from_slice(extra);
+        let output = render_shop(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{extra:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains(says),
+            "{extra:?}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty(), "{extra:?}");
+    }
+}

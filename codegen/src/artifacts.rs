@@ -122,13 +122,22 @@ fn schema_text() -> String {
 /// `OUT_DIR`, for catalogs that are checked in instead (errors-core's bundled ones). `dir`
 /// is relative to the output folder.
 pub fn rust_catalogs(dir: &Path, specs: &[(PathBuf, Spec)]) -> Vec<Artifact> {
+    // The folder as the command line takes it, with `/` on every system so that the stamp
+    // is the same everywhere.
+    let folder: Vec<String> = dir
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let regenerate = format!("run `errors-codegen generate --rust {}`", folder.join("/"));
     specs
         .iter()
         .map(|(path, spec)| {
             let origin = path.file_name().unwrap_or(path.as_os_str());
+            let origin = origin.to_string_lossy();
             Artifact {
                 path: dir.join(format!("{}.rs", spec.id)),
-                content: crate::emit::rust::render(spec, &origin.to_string_lossy()).into_bytes(),
+                content: crate::emit::rust::render_regenerated_by(spec, &origin, &regenerate)
+                    .into_bytes(),
                 mark: Mark::Stamped,
             }
         })

@@ -31,10 +31,12 @@ pub use load::{
     MAX_CODES, MAX_SPEC_BYTES, check_all, check_str, load, load_all, load_bytes, load_str,
     spec_files,
 };
+pub use suggest::nearest;
 pub use write::{Written, write_if_changed};
 
 mod emit;
 
+pub use emit::bodies::sent_fields;
 pub use emit::facts;
 pub use emit::markdown::code_section;
 /// The formatted Rust catalog of a spec, as a build script writes it (`origin` names the

@@ -27,7 +27,9 @@ pub struct Spec {
     #[serde(with = "crate::words::one")]
     #[schemars(schema_with = "crate::words::schema::<Family>")]
     pub family: Family,
-    /// How the code travels in a JSON body.
+    /// How the code travels in a JSON body: as the family's bodies carry it, `string` for
+    /// ampache, `number` for lastfm, subsonic and problem (`check` refuses the other, which
+    /// would have the catalog's serde write codes unlike the API's bodies).
     #[serde(with = "crate::words::one")]
     #[schemars(schema_with = "crate::words::schema::<JsonCode>")]
     pub json_code: JsonCode,

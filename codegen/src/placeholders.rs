@@ -67,6 +67,58 @@ pub fn parse(text: &str) -> Result<Placeholders, String> {
     Ok(Placeholders(found))
 }
 
+/// `text` with each `{name}` replaced by its value in `values`, and `{{` / `}}` written as
+/// single braces; or the names of the placeholders `values` leaves unfilled, or why `text`
+/// is malformed. Names in `values` that `text` does not use are ignored here.
+pub fn fill(text: &str, values: &[(&str, &str)]) -> Result<String, Unfilled> {
+    let names = parse(text).map_err(Unfilled::Malformed)?.0;
+    let missing: Vec<String> = names
+        .into_iter()
+        .filter(|name| !values.iter().any(|(given, _)| given == name))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Unfilled::Missing(missing));
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(at) = rest.find(['{', '}']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match (
+            tail.starts_with("{{") || tail.starts_with("}}"),
+            tail.find('}'),
+        ) {
+            (true, _) => {
+                out.push_str(&tail[..1]);
+                rest = &tail[2..];
+            }
+            // `parse` accepted the text: a lone `{` opens a named placeholder.
+            (false, Some(end)) if tail.starts_with('{') => {
+                let name = &tail[1..end];
+                if let Some((_, value)) = values.iter().find(|(given, _)| *given == name) {
+                    out.push_str(value);
+                }
+                rest = &tail[end + 1..];
+            }
+            _ => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Why [`fill`] could not fill a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfilled {
+    /// The placeholders without a value, in name order.
+    Missing(Vec<String>),
+    /// The text is not a well-formed template (a spec that passed `check` has none).
+    Malformed(String),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +132,19 @@ mod tests {
         assert!(parse("close }").unwrap_err().contains("unmatched"));
         assert!(parse("{}").unwrap_err().contains("empty"));
         assert!(parse("{a b}").unwrap_err().contains("unexpected"));
+    }
+
+    #[test]
+    fn fills_every_placeholder_or_names_the_missing() {
+        assert_eq!(
+            fill("Item {sku} is out of stock {{now}}", &[("sku", "A-1")]),
+            Ok("Item A-1 is out of stock {now}".to_owned())
+        );
+        assert_eq!(
+            fill("{a} and {b} and {a}", &[("b", "2")]),
+            Err(Unfilled::Missing(vec!["a".to_owned()]))
+        );
+        assert_eq!(fill("plain", &[]), Ok("plain".to_owned()));
+        assert!(matches!(fill("open {", &[]), Err(Unfilled::Malformed(_))));
     }
 }

@@ -155,3 +155,32 @@ pub fn refuse_unused(
     }
     Ok(())
 }
+
+/// A usage error when the target version does not serve `format`, naming the formats it
+/// does. The one exception is Ampache's, as its server makes it: a version without JSON
+/// (API 3) answers a JSON request in the modern shape of the newest version, when that
+/// version serves JSON.
+pub fn refuse_unserved(
+    spec: &Spec,
+    target: &Target<'_, '_>,
+    format: Format,
+) -> Result<(), Failure> {
+    // JSONP is the JSON body in a call: a version that serves JSON serves it.
+    let asked = match format {
+        Format::Jsonp => Format::Json,
+        other => other,
+    };
+    let served = |version: &Version| version.formats.contains(&asked);
+    let newest_answers = spec.family == Family::Ampache && spec.versions.last().is_some_and(served);
+    if served(target.version) || newest_answers {
+        return Ok(());
+    }
+    let formats: Vec<&str> = target.version.formats.iter().map(|f| f.as_str()).collect();
+    Err(Failure::Usage(format!(
+        "error: --format {}: {} version {} serves only {}",
+        format.as_str(),
+        spec.id,
+        target.version.id,
+        formats.join(", ")
+    )))
+}

@@ -5,15 +5,39 @@
 
 use errors_wire::{ErrorFields, Target, subsonic};
 
-use crate::model::{Family, Format, Version};
+use crate::emit::facts;
+use crate::model::{Family, Format, Spec, Version};
 use crate::resolved::{Resolved, ResolvedCode};
 
-/// The spec's example values for a code; the default message and the first error type
-/// stand in for what the example leaves out.
-pub(crate) fn example_fields<'s>(resolved: &ResolvedCode<'s>) -> ErrorFields<'s> {
+/// `given` completed with what the spec says about its code sent in `version`, as
+/// errors-core's typed errors fill it: the code's title (none for a code the spec does not
+/// have), the spec's `docs_url` as the problem details `type` (none when empty), and the
+/// HTTP status of the code in `version`. Problem details carry all three; the other shapes
+/// ignore them. The one place these are decided for fixtures, docs and `render`.
+pub fn sent_fields<'s>(
+    spec: &'s Spec,
+    version: &Version,
+    given: ErrorFields<'s>,
+) -> ErrorFields<'s> {
+    let code = spec.codes.get(&given.code);
+    ErrorFields {
+        title: code.map(|c| c.title.as_str()),
+        type_uri: (!spec.docs_url.is_empty()).then_some(spec.docs_url.as_str()),
+        status: Some(facts::http_status(spec, given.code, version)),
+        ..given
+    }
+}
+
+/// The spec's example values for a code sent in `version`; the default message and the
+/// first error type stand in for what the example leaves out.
+pub(crate) fn example_fields<'s>(
+    spec: &'s Spec,
+    version: &Version,
+    resolved: &ResolvedCode<'s>,
+) -> ErrorFields<'s> {
     let code = resolved.code;
     let example = code.example.as_ref();
-    ErrorFields {
+    let given = ErrorFields {
         code: resolved.number,
         message: example
             .and_then(|e| e.message.as_deref())
@@ -25,9 +49,9 @@ pub(crate) fn example_fields<'s>(resolved: &ResolvedCode<'s>) -> ErrorFields<'s>
             .and_then(|e| e.error_type.as_deref())
             .or(code.error_types.first().map(String::as_str))
             .unwrap_or_default(),
-        title: Some(code.title.as_str()),
         ..ErrorFields::default()
-    }
+    };
+    sent_fields(spec, version, given)
 }
 
 /// Renders one body through errors-wire. `version` is as a client sends it: the API
@@ -56,19 +80,21 @@ pub struct Sample<'s> {
     pub body: Vec<u8>,
 }
 
-/// Every example body of a code, from its example values: for Ampache one per version that
-/// sends the code and format that version serves, oldest first; for the other families one
-/// per format (Subsonic with protocol version [`subsonic::DEFAULT_VERSION`], which
-/// OpenSubsonic servers report too).
+/// Every example body of a code, from its example values: for Ampache, whose shape differs
+/// between versions, and problem details, which carry the status of each version, one per
+/// version that sends the code and format that version serves, oldest first; for the other
+/// families one per format (Subsonic with protocol version [`subsonic::DEFAULT_VERSION`],
+/// which OpenSubsonic servers report too).
 pub(crate) fn samples<'s>(resolved: &Resolved<'s>, code: &ResolvedCode<'s>) -> Vec<Sample<'s>> {
-    let family = resolved.spec.family;
-    let fields = example_fields(code);
+    let spec = resolved.spec;
+    let family = spec.family;
     match family {
-        Family::Ampache => code
+        Family::Ampache | Family::Problem => code
             .sending
             .iter()
             .flat_map(|sending| {
                 let version = sending.version;
+                let fields = example_fields(spec, version, code);
                 version.formats.iter().map(move |&format| Sample {
                     version: Some(version),
                     format,
@@ -76,14 +102,21 @@ pub(crate) fn samples<'s>(resolved: &Resolved<'s>, code: &ResolvedCode<'s>) -> V
                 })
             })
             .collect(),
-        Family::Lastfm | Family::Subsonic | Family::Problem => resolved
-            .formats
-            .iter()
-            .map(|&format| Sample {
-                version: None,
-                format,
-                body: render(family, subsonic::DEFAULT_VERSION, format, &fields),
-            })
-            .collect(),
+        Family::Lastfm | Family::Subsonic => {
+            // The status is no part of these bodies: any version's fields give the same bytes.
+            let Some(newest) = spec.versions.last() else {
+                return Vec::new();
+            };
+            let fields = example_fields(spec, newest, code);
+            resolved
+                .formats
+                .iter()
+                .map(|&format| Sample {
+                    version: None,
+                    format,
+                    body: render(family, subsonic::DEFAULT_VERSION, format, &fields),
+                })
+                .collect()
+        }
     }
 }

@@ -62,6 +62,26 @@ pub fn default_message<'c>(spec: &Spec, code: &'c Code) -> &'c str {
     code.message.get(locale, locale).unwrap_or_default()
 }
 
+/// The message of a code in `locale`, falling back to the spec's default locale when the
+/// code has no translation there; `None` when `locale` is not one of the spec's `locales`.
+pub fn message_in<'c>(spec: &Spec, code: &'c Code, locale: &str) -> Option<&'c str> {
+    spec.locales.iter().any(|l| l == locale).then(|| {
+        code.message
+            .get(locale, spec.default_locale())
+            .unwrap_or_else(|| default_message(spec, code))
+    })
+}
+
+pub use crate::placeholders::{Unfilled, fill};
+
+/// The names of the `{name}` placeholders in a message, in name order; none for a message
+/// that is not a well-formed template.
+pub fn placeholders(text: &str) -> Vec<String> {
+    crate::placeholders::parse(text)
+        .map(|found| found.0.into_iter().collect())
+        .unwrap_or_default()
+}
+
 /// The HTTP status sent with `number` in `version`: the code's own status when the spec has
 /// the code, else the version's default, which is all a server can go by for a code it does
 /// not know.

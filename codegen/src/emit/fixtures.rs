@@ -1,7 +1,8 @@
 //! Fixture files: one body per code and shape, laid out as the reference corpus is
-//! (`fixtures/ampache/api<version>/<format>/error-<code>.<ext>`,
-//! `fixtures/<api>/<format>/error-<code>.<ext>` for families whose versions share a shape),
-//! so the Ampache fixtures can be compared with the corpus file by file.
+//! (`fixtures/<api>/api<version>/<format>/error-<code>.<ext>` for Ampache and problem
+//! details, whose bodies differ between versions, `fixtures/<api>/<format>/error-<code>.<ext>`
+//! for families whose versions send the same bytes), so the Ampache fixtures can be compared
+//! with the corpus file by file.
 
 use std::path::PathBuf;
 
