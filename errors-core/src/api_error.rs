@@ -123,6 +123,11 @@ pub trait ApiError {
     /// equivalent unless [`RequestContext::codes_as_given`](crate::RequestContext::codes_as_given) says
     /// otherwise; API 8 gets the code's own HTTP status.
     ///
+    /// The format asked for is answered even when the version does not serve it, as a server
+    /// answers whatever a client sends: Ampache API 3, which has no JSON, answers JSON in the
+    /// newest version's modern shape, and the other families in their one shape for that
+    /// format. (The command line's `render` refuses such a format instead.)
+    ///
     /// ```
     /// use errors_core::{ampache::ErrorCode, ApiError, Format, RequestContext};
     ///
@@ -471,6 +476,49 @@ pub mod __private {
     pub const fn check_code(unknown: &'static str) {
         if !unknown.is_empty() {
             panic!("{}", unknown)
+        }
+    }
+
+    /// The compile-time check of an `error_type` key: only Ampache's bodies (the modern
+    /// shape, API 5 and later) carry an error type. Fails at the caller, which the derive
+    /// spans at the key.
+    #[track_caller]
+    pub const fn check_error_type(family: Family) {
+        match family {
+            Family::Ampache => {}
+            Family::Lastfm => panic!(
+                "`error_type` has no effect: Last.fm bodies carry no error type; only \
+                 Ampache's (API 5 and later) do"
+            ),
+            Family::Subsonic => panic!(
+                "`error_type` has no effect: Subsonic bodies carry no error type; only \
+                 Ampache's (API 5 and later) do"
+            ),
+            Family::Problem => panic!(
+                "`error_type` has no effect: problem details carry no error type; only \
+                 Ampache's (API 5 and later) do"
+            ),
+        }
+    }
+
+    /// The compile-time check of a `help_url` key: only OpenSubsonic bodies carry a
+    /// `helpUrl`. Fails at the caller, which the derive spans at the key.
+    #[track_caller]
+    pub const fn check_help_url(family: Family) {
+        match family {
+            Family::Subsonic => {}
+            Family::Ampache => panic!(
+                "`help_url` has no effect: Ampache bodies carry no help URL; only \
+                 OpenSubsonic's do"
+            ),
+            Family::Lastfm => panic!(
+                "`help_url` has no effect: Last.fm bodies carry no help URL; only \
+                 OpenSubsonic's do"
+            ),
+            Family::Problem => panic!(
+                "`help_url` has no effect: problem details carry no help URL; only \
+                 OpenSubsonic's do"
+            ),
         }
     }
 

@@ -112,6 +112,7 @@ fn expand(input: &Input) -> TokenStream {
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds.where_clause(input.generics);
+    let carried = carried_checks(input);
     quote! {
         #[allow(unused_qualifications)]
         #[automatically_derived]
@@ -123,7 +124,50 @@ fn expand(input: &Input) -> TokenStream {
 
         // axum's `IntoResponse` when errors-core has its `axum` feature; nothing otherwise.
         ::errors_core::__into_response! { [#impl_generics] #ty #ty_generics, [#where_clause] }
+        #carried
     }
+}
+
+/// The checks that the catalog's family carries the `error_type` and `help_url` keys the
+/// type uses: at most one const per key kind for the whole derive (not one per variant),
+/// which reads the family from the catalog and fails at the first key of that kind when
+/// the family's bodies have no such field. Nothing without an explicit catalog (a
+/// transparent struct's comes from its field, and takes neither key).
+fn carried_checks(input: &Input) -> TokenStream {
+    let Some(catalog) = input.attrs.catalog.as_ref() else {
+        return TokenStream::new();
+    };
+    let catalog = catalog_type(&catalog.value);
+    let variants = match &input.shape {
+        Shape::Enum(variants) => variants.as_slice(),
+        Shape::Struct(_) | Shape::Union(_) => &[],
+    };
+    let all = || std::iter::once(&input.attrs).chain(variants.iter().map(|v| &v.attrs));
+    let firsts = [
+        (
+            all().find_map(|attrs| attrs.error_type.as_ref()),
+            "check_error_type",
+        ),
+        (
+            all().find_map(|attrs| attrs.help_url.as_ref()),
+            "check_help_url",
+        ),
+    ];
+    let mut checks = TokenStream::new();
+    for (keyed, check) in firsts {
+        let Some(keyed) = keyed else { continue };
+        // Spanned at the key, where the failed evaluation is reported; a const of its own
+        // for each kind, so that both are.
+        let check = Ident::new(check, keyed.key.span());
+        let call = quote_spanned! {keyed.key.span()=>
+            ::errors_core::__private::#check(<#catalog as ::errors_core::Catalog>::API.family)
+        };
+        checks.extend(quote! {
+            #[allow(unused_qualifications)]
+            const _: () = #call;
+        });
+    }
+    checks
 }
 
 fn expand_struct(
