@@ -256,8 +256,8 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// | `catalog` | the type | the path of a catalog's `ErrorCode`: `errors_core::ampache::ErrorCode`, or `crate::shop::ErrorCode` for your own spec |
 /// | `code` | each variant; a struct | a code number, or a variant name of the catalog |
 /// | `message` | each variant; a struct | a template: `{field}` and `{0}` show fields, `{{`/`}}` are braces |
-/// | `error_type` | a variant; a struct; an enum, as the default of its variants | a string |
-/// | `help_url` | a variant; a struct | a link: OpenSubsonic's `helpUrl` |
+/// | `error_type` | a variant; a struct; an enum, as the default of its variants | a string: Ampache's `errorType` (a compile error at the key on a catalog of another family) |
+/// | `help_url` | a variant; a struct | a link: OpenSubsonic's `helpUrl` (a compile error at the key on a catalog that is not Subsonic's) |
 /// | `transparent` | a variant or struct with one field | none: everything comes from the field |
 ///
 /// # Catalog
