@@ -144,16 +144,23 @@ const CASES: &[Case] = &[
         status: 1,
     },
     Case {
+        // `check` holds json_code to the family's, so it changes with the family.
         name: "the JSON code type changed",
         old: &[],
-        new: &[("json_code: number", "json_code: string")],
-        expect: &[at(
-            "error",
-            "json-code-type-changed",
-            Side::New,
-            "json_code",
-            "string",
-        )],
+        new: &[
+            ("family: lastfm", "family: ampache"),
+            ("json_code: number", "json_code: string"),
+        ],
+        expect: &[
+            at("error", "family-changed", Side::New, "family:", "ampache"),
+            at(
+                "error",
+                "json-code-type-changed",
+                Side::New,
+                "json_code",
+                "string",
+            ),
+        ],
         status: 1,
     },
     Case {

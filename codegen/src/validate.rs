@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Pos, Source, excerpt, quote};
 use crate::ident::{self, Case};
-use crate::model::{Format, HttpStatus, Lifecycle, Message, Spec};
+use crate::model::{Family, Format, HttpStatus, Lifecycle, Message, Spec};
 use crate::placeholders::{self, Placeholders};
 use crate::yaml::Node;
 use locate::Locator;
@@ -104,6 +104,9 @@ impl Validator<'_> {
         if self.complete("code_ranges") {
             self.ranges(spec);
         }
+        if self.complete("family") && self.complete("json_code") {
+            self.json_code(spec);
+        }
         for code in spec.reserved.keys() {
             let key = code.to_string();
             if spec.codes.contains_key(code) {
@@ -119,6 +122,32 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+
+    /// `json_code` must be how the family's bodies carry the code: the renderers write it
+    /// the family's way whatever the spec says, while the catalog's serde follows
+    /// `json_code`, so any other value would have the two disagree.
+    fn json_code(&mut self, spec: &Spec) {
+        let wire = spec.family.json_code();
+        if spec.json_code == wire {
+            return;
+        }
+        let pos = self.pos(&["json_code"]);
+        let bodies = match spec.family {
+            Family::Problem => "problem details bodies".to_owned(),
+            family => format!("{family} bodies"),
+        };
+        self.emit(
+            pos,
+            format!(
+                "`json_code: {}` does not match the wire: {bodies} carry the code as a JSON {} \
+                 (family `{}`); write `json_code: {}`",
+                spec.json_code.as_str(),
+                wire.as_str(),
+                spec.family.as_str(),
+                wire.as_str()
+            ),
+        );
     }
 
     fn id(&mut self, id: &str) {

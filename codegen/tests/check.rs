@@ -690,3 +690,50 @@ fn a_build_goes_on_with_warnings_and_stops_at_errors() {
         other => panic!("expected the spec's problems, got {other:?}"),
     }
 }
+
+/// `json_code` must be how the family's bodies carry the code (Ampache a string, Last.fm,
+/// Subsonic and problem details a number), located at its value with the reason.
+#[test]
+fn json_code_must_be_the_familys() {
+    for (family, wrong, right) in [
+        ("ampache", "number", "string"),
+        ("lastfm", "string", "number"),
+        ("subsonic", "string", "number"),
+        ("problem", "string", "number"),
+    ] {
+        let text = SHOP
+            .replacen("family: ampache", &format!("family: {family}"), 1)
+            .replacen("json_code: string", &format!("json_code: {wrong}"), 1);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("json_code:"))
+            .map(|at| at + 1)
+            .expect("a json_code line");
+        let report = errors_codegen::load_str("shop.yaml", &text)
+            .expect_err("a json_code the family does not use")
+            .to_string();
+        assert!(
+            report.contains(&format!(
+                "shop.yaml:{line}:12: `json_code: {wrong}` does not match the wire"
+            )),
+            "{family}: {report}"
+        );
+        assert!(
+            report.contains(&format!("carry the code as a JSON {right}"))
+                && report.contains(&format!("write `json_code: {right}`")),
+            "{family}: {report}"
+        );
+        let fixed = text.replacen(
+            &format!("json_code: {wrong}"),
+            &format!("json_code: {right}"),
+            1,
+        );
+        let fixed = errors_codegen::load_str("shop.yaml", &fixed).map(|_| ());
+        assert!(
+            !fixed
+                .as_ref()
+                .is_err_and(|r| r.to_string().contains("json_code")),
+            "{family}: {fixed:?}"
+        );
+    }
+}
