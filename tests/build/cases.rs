@@ -19,27 +19,9 @@ pub fn generate(dir: &Path, out_dir: &Path) -> Result<Vec<Outcome>, Box<dyn std:
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let outcome = match errors_codegen::load(&file) {
-            Ok(mut spec) => {
-                let module = format!("case_{}", stem.replace('-', "_").to_lowercase());
-                spec.id.clone_from(&module);
-                let code = errors_codegen::rust_source(&spec, &name);
-                errors_codegen::write_if_changed(
-                    &out_dir.join("cases").join(format!("{module}.rs")),
-                    code.as_bytes(),
-                )?;
-                Outcome {
-                    name,
-                    module: Some(module),
-                    report: String::new(),
-                }
-            }
-            Err(report) => Outcome {
-                name,
-                module: None,
-                report: report.to_string(),
-            },
-        };
+        let module = format!("case_{}", stem.replace('-', "_").to_lowercase());
+        let catalog = out_dir.join("cases").join(format!("{module}.rs"));
+        let outcome = Outcome::of(name, module, errors_codegen::load(&file), &catalog)?;
         outcomes.push(outcome);
     }
     Ok(outcomes)

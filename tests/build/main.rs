@@ -50,6 +50,35 @@ pub struct Outcome {
     pub report: String,
 }
 
+impl Outcome {
+    /// The outcome of `check` on the spec `name`: when it was accepted, its catalog is written
+    /// to `catalog` with `module` as its id, so that specs sharing an id coexist in the crate.
+    pub fn of(
+        name: String,
+        module: String,
+        checked: Result<errors_codegen::model::Spec, errors_codegen::Report>,
+        catalog: &Path,
+    ) -> std::io::Result<Self> {
+        Ok(match checked {
+            Ok(mut spec) => {
+                spec.id.clone_from(&module);
+                let code = errors_codegen::rust_source(&spec, &name);
+                errors_codegen::write_if_changed(catalog, code.as_bytes())?;
+                Outcome {
+                    name,
+                    module: Some(module),
+                    report: String::new(),
+                }
+            }
+            Err(report) => Outcome {
+                name,
+                module: None,
+                report: report.to_string(),
+            },
+        })
+    }
+}
+
 /// Writes `<out>/<name>.rs`: the catalogs of the accepted specs, each included in place, and
 /// `OUTCOMES`, the list of `(spec, module or "", report)` for the tests to look at.
 fn write_module(out_dir: &Path, name: &str, outcomes: &[Outcome]) -> std::io::Result<()> {

@@ -52,25 +52,9 @@ pub fn generate(out_dir: &Path) -> Result<Vec<Outcome>, Box<dyn std::error::Erro
         let yaml_path = dir.join(format!("{module}.yaml"));
         errors_codegen::write_if_changed(&yaml_path, yaml.as_bytes())?;
         let name = format!("{module}.yaml");
-        let outcome = match errors_codegen::load_str(&yaml_path.display().to_string(), &yaml) {
-            Ok(spec) => {
-                let code = errors_codegen::rust_source(&spec, &name);
-                errors_codegen::write_if_changed(
-                    &dir.join(format!("{module}.rs")),
-                    code.as_bytes(),
-                )?;
-                Outcome {
-                    name,
-                    module: Some(module),
-                    report: String::new(),
-                }
-            }
-            Err(report) => Outcome {
-                name,
-                module: None,
-                report: report.to_string(),
-            },
-        };
+        let checked = errors_codegen::load_str(&yaml_path.display().to_string(), &yaml);
+        let catalog = dir.join(format!("{module}.rs"));
+        let outcome = Outcome::of(name, module, checked, &catalog)?;
         outcomes.push(outcome);
     }
     Ok(outcomes)
