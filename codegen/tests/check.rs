@@ -494,6 +494,7 @@ fn a_name_that_hides_the_list_of_codes_is_rejected_with_the_reason() {
         "API",
         "CODES",
         "NEAREST",
+        "KnownCodes",
         "VARIANTS",
         "ErrorCode",
         "Catalog",

@@ -282,14 +282,14 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// # Codes, checked at compile time
 ///
 /// A code is a number (`code = 4704`) or the name of a variant of the catalog
-/// (`code = NotFound`). Either way the compiler checks it against the catalog, and reports a
-/// code the catalog does not have at the code, with the nearest codes it does have (a number
-/// that several variants share is reported at its first use):
+/// (`code = NotFound`). Either way the compiler checks it against the catalog, and reports
+/// every code the catalog does not have at the code; a number as the catalog's `KnownCodes`
+/// lacking a `CODE_<number>`, a name with the variant names nearest to it:
 ///
-/// ```compile_fail,E0080
+/// ```compile_fail,E0599
 /// # use errors_core::ApiError;
 /// #[derive(Debug, ApiError)]
-/// #[api_error(catalog = errors_core::lastfm::ErrorCode, code = 30)] // error: no such code in catalog `lastfm` ...
+/// #[api_error(catalog = errors_core::lastfm::ErrorCode, code = 30)] // error: no associated item named `CODE_30` found for struct `errors_core::lastfm::KnownCodes`
 /// pub struct Throttled;
 /// ```
 ///
@@ -457,28 +457,6 @@ pub mod __private {
 
     use crate::{ApiInfo, Catalog, CodeInfo, Family, JsonCode, UnknownCode};
 
-    /// The code numbered `code`, which the derive has checked at compile time. Through the
-    /// trait, so that rustc resolves it without searching the catalog's variants, which for
-    /// a large catalog costs more than the rest of the derive.
-    #[inline]
-    #[must_use]
-    pub fn known<C: Catalog>(code: u32) -> C {
-        match C::from_code(code) {
-            Some(known) => known,
-            None => unreachable!("code {code} is checked at compile time"),
-        }
-    }
-
-    /// The compile-time check of one code: `unknown` says why the code is not in the
-    /// catalog, or is empty when it is. Fails at the caller, which the derive spans at the
-    /// code in the user's attribute.
-    #[track_caller]
-    pub const fn check_code(unknown: &'static str) {
-        if !unknown.is_empty() {
-            panic!("{}", unknown)
-        }
-    }
-
     /// The compile-time check of an `error_type` key: only Ampache's bodies (the modern
     /// shape, API 5 and later) carry an error type. Fails at the caller, which the derive
     /// spans at the key.
@@ -543,27 +521,7 @@ pub mod __private {
         }
     }
 
-    /// Why `code` is not in a catalog of `codes` (in numeric order): empty when it is; else
-    /// the message of the gap it falls in, from `nearest` (one more entry than `codes`).
-    /// Numbers only: const evaluation of the enum-typed `ALL` table costs time quadratic in
-    /// the number of codes, once in every crate that derives.
-    #[must_use]
-    pub const fn unknown_code(
-        codes: &[u32],
-        nearest: &'static [&'static str],
-        code: u32,
-    ) -> &'static str {
-        let gap = lower_bound(codes, code);
-        if gap < codes.len() && codes[gap] == code {
-            ""
-        } else {
-            nearest[gap]
-        }
-    }
-
-    /// The index of the first of `codes` (sorted) not below `code`, by binary search: the
-    /// derive checks every number of a crate in one const body, where a linear scan per
-    /// number would be quadratic.
+    /// The index of the first of `codes` (sorted) not below `code`, by binary search.
     const fn lower_bound(codes: &[u32], code: u32) -> usize {
         let (mut low, mut high) = (0, codes.len());
         while low < high {
@@ -602,6 +560,7 @@ pub mod __private {
         };
         const ALL: &'static [Self] = &[];
         const BY_NAME: &'static [Self] = &[];
+        type KnownCodes = Self;
 
         fn info(self) -> &'static CodeInfo<Self> {
             match self {}

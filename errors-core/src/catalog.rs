@@ -138,6 +138,11 @@ pub trait Catalog:
     /// Every code, in the order of their names; for [`Catalog::from_name`].
     #[doc(hidden)]
     const BY_NAME: &'static [Self];
+    /// The codes by number, for `#[derive(ApiError)]`: a generated catalog's `KnownCodes`,
+    /// whose constant `CODE_4700` is the code numbered 4700, and which has no constant for
+    /// a number the catalog lacks.
+    #[doc(hidden)]
+    type KnownCodes;
 
     /// Everything the spec says about the code.
     fn info(self) -> &'static CodeInfo<Self>;

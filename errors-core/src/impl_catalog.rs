@@ -3,17 +3,15 @@
 //! the behaviour of every `StatusCode`.
 
 /// Inherent methods and trait impls of a generated `ErrorCode`, from its [`Catalog`]
-/// impl: `$codes` are its numbers in numeric order, `$nearest` the message for
-/// each gap between them (for the derive's compile-time check of an unknown code),
-/// `$placeholders` the `(code, placeholders, explanation)` of each code whose messages
-/// have placeholders (for the derive's check of a variant's fields).
+/// impl and `$placeholders`, the `(code, placeholders, explanation)` of each code whose
+/// messages have placeholders (for the derive's check of a variant's fields).
 ///
 /// [`Catalog`]: crate::Catalog
 /// [`CodeInfo`]: crate::CodeInfo
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_catalog {
-    ($ty:ident, $codes:expr, $nearest:expr, $placeholders:expr) => {
+    ($ty:ident, $placeholders:expr) => {
         impl $ty {
             /// The code with this variant name.
             #[must_use]
@@ -93,14 +91,6 @@ macro_rules! __impl_catalog {
             #[must_use]
             pub fn since(self) -> ::core::option::Option<&'static str> {
                 <Self as $crate::Catalog>::since(self)
-            }
-
-            /// For the compile-time checks of `#[derive(ApiError)]`: empty when `code` is a
-            /// code of this catalog, else why not, naming the nearest codes it has.
-            #[doc(hidden)]
-            #[must_use]
-            pub const fn __unknown_code(code: u32) -> &'static str {
-                $crate::__private::unknown_code($codes, $nearest, code)
             }
 
             /// For the compile-time checks of `#[derive(ApiError)]`: empty when every

@@ -39,7 +39,7 @@ pub(crate) struct Keyed<T> {
 }
 
 pub(crate) enum Code {
-    /// `code = 4704`: checked against the catalog by const evaluation.
+    /// `code = 4704`: checked against the catalog by resolving its `KnownCodes::CODE_4704`.
     Number { literal: LitInt, value: u32 },
     /// `code = NotFound`: checked by rustc resolving the variant.
     Name(Ident),

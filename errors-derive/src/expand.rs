@@ -58,7 +58,7 @@ fn fallback(input: &Input, error: &syn::Error) -> TokenStream {
 /// The codes alone, so that rustc still reports unknown codes next to the macro's own
 /// errors instead of in a later build.
 fn code_checks(input: &Input, catalog: &TokenStream) -> TokenStream {
-    let mut codes = Codes::new(catalog);
+    let codes = Codes::new(catalog);
     let keyed = match &input.shape {
         Shape::Struct(_) => input.attrs.code.iter().collect::<Vec<_>>(),
         Shape::Enum(variants) => variants
@@ -67,22 +67,13 @@ fn code_checks(input: &Input, catalog: &TokenStream) -> TokenStream {
             .collect(),
         Shape::Union(_) => Vec::new(),
     };
-    let mut names = Vec::new();
-    for keyed in keyed {
-        let value = codes.value(&keyed.value);
-        // A number's check is all it needs; a name is checked by resolving its path.
-        if let Code::Name(_) = keyed.value {
-            names.push(value);
-        }
-    }
-    let checks = codes.checks();
-    if checks.is_empty() && names.is_empty() {
+    if keyed.is_empty() {
         return TokenStream::new();
     }
+    let values = keyed.iter().map(|keyed| codes.value(&keyed.value));
     quote! {
         const _: () = {
-            #checks
-            #(let _: #catalog = #names;)*
+            #(let _: #catalog = #values;)*
         };
     }
 }
@@ -193,13 +184,13 @@ fn expand_struct(
     }
 
     let catalog = explicit.unwrap_or_default();
-    let mut codes = Codes::new(&catalog);
+    let codes = Codes::new(&catalog);
     let code = input
         .attrs
         .code
         .as_ref()
         .map(|keyed| codes.value(&keyed.value));
-    let mut checks = codes.checks();
+    let mut checks = TokenStream::new();
     if let (Some(keyed), None) = (&input.attrs.code, &input.message) {
         checks.extend(fields_check(
             &codes,
@@ -278,16 +269,16 @@ fn expand_enum(
         };
     }
     let default_error_type = input.attrs.error_type.as_ref().map(|keyed| &keyed.value);
-    let mut codes = Codes::new(catalog);
+    let codes = Codes::new(catalog);
     let mut arms = Arms::default();
     for variant in variants {
         if variant.is_transparent() {
             arms.transparent(variant, catalog, bounds);
         } else {
-            arms.own(variant, &mut codes, default_error_type, bounds);
+            arms.own(variant, &codes, default_error_type, bounds);
         }
     }
-    arms.methods(&codes)
+    arms.methods()
 }
 
 /// The match arms of each method of an enum's impl.
@@ -297,6 +288,9 @@ struct Arms {
     error_type: Vec<TokenStream>,
     message: Vec<TokenStream>,
     message_in: Vec<TokenStream>,
+    /// Whether some variant has a message of its own, in one language: `message_in` gives
+    /// them `message` in one wildcard arm rather than an arm each to type check.
+    one_language: bool,
     http_status: Vec<TokenStream>,
     help_url: Vec<TokenStream>,
     // Variants that keep the trait's default, gathered into one or-pattern per method; a
@@ -339,7 +333,7 @@ impl Arms {
     fn own(
         &mut self,
         variant: &Variant,
-        codes: &mut Codes,
+        codes: &Codes,
         default_error_type: Option<&LitStr>,
         bounds: &mut Bounds,
     ) {
@@ -375,8 +369,7 @@ impl Arms {
             self.message
                 .push(quote!(Self::#ident { #(#bindings)* .. } => #value,));
             // A message of the variant's own has one language.
-            self.message_in
-                .push(quote!(#any => ::errors_core::ApiError::message(self),));
+            self.one_language = true;
         } else {
             if let Some(keyed) = &variant.attrs.code {
                 self.field_checks.push(fields_check(
@@ -415,12 +408,13 @@ impl Arms {
         }
     }
 
-    fn methods(self, codes: &Codes) -> TokenStream {
+    fn methods(self) -> TokenStream {
         let Arms {
             code,
             error_type,
             message,
             message_in,
+            one_language,
             http_status,
             no_error_type,
             default_message,
@@ -429,10 +423,8 @@ impl Arms {
             no_help_url,
             field_checks,
         } = self;
-        let checks = codes.checks();
         let mut methods = quote! {
             fn code(&self) -> Self::Catalog {
-                #checks
                 #(#field_checks)*
                 match self {
                     #(#code)*
@@ -469,6 +461,25 @@ impl Arms {
                     )
                 },
             );
+            let message_in = if message_in.is_empty() && rest_in.is_empty() {
+                quote! {
+                    fn message_in(&self, _: &str) -> ::std::borrow::Cow<'_, str> {
+                        ::errors_core::ApiError::message(self)
+                    }
+                }
+            } else {
+                let others =
+                    one_language.then(|| quote!(_ => ::errors_core::ApiError::message(self),));
+                quote! {
+                    fn message_in(&self, locale: &str) -> ::std::borrow::Cow<'_, str> {
+                        match self {
+                            #(#message_in)*
+                            #rest_in
+                            #others
+                        }
+                    }
+                }
+            };
             methods.extend(quote! {
                 fn message(&self) -> ::std::borrow::Cow<'_, str> {
                     match self {
@@ -477,12 +488,7 @@ impl Arms {
                     }
                 }
 
-                fn message_in(&self, locale: &str) -> ::std::borrow::Cow<'_, str> {
-                    match self {
-                        #(#message_in)*
-                        #rest_in
-                    }
-                }
+                #message_in
             });
         }
         // Only a transparent variant can have a status other than its code's.
@@ -556,26 +562,19 @@ fn forward_all(ty: &Type, inner: &TokenStream) -> TokenStream {
     }
 }
 
-/// The catalog entries a type's codes name, and their compile-time checks.
+/// The catalog entries a type's codes name.
 ///
 /// A name becomes a path to the variant, which rustc resolves and, for an unknown name,
-/// reports at the name.
-///
-/// A number is checked by const evaluation, so that rustc looks it up in the catalog itself
-/// while compiling the user's crate, and reports a number the catalog lacks at the number
-/// (E0080, with the catalog's own suggestion of the nearest codes). The lookup of all the
-/// numbers happens in one const, and each number then has a const of its own that only
-/// fails at its literal when the lookup found nothing: naming the catalog's inherent
-/// functions costs rustc a search of all its variants, and a const body of any size costs
-/// type checking, so one lookup body instead of one per number keeps a large enum with
-/// many distinct codes cheap to compile. For the same reason each distinct number is
-/// checked once, however many variants share it, and reported at its first literal.
+/// reports at the name. A number becomes a path to the constant of that number in the
+/// catalog's `KnownCodes` (`KnownCodes::CODE_4700`), which rustc likewise resolves, and
+/// reports at the number when the catalog has no such code. Resolving a path is all the
+/// checking a code needs: const evaluation of a lookup per number, with a check item per
+/// number to report a failure at its literal, cost a crate with a thousand distinct codes
+/// more to compile than all the rest of the derive.
 struct Codes<'c> {
     catalog: &'c TokenStream,
     /// Whether the catalog is a path without generic arguments.
     plain: bool,
-    /// Distinct numbers, with the literal that first gave each.
-    numbers: Vec<(u32, Span)>,
 }
 
 impl<'c> Codes<'c> {
@@ -585,14 +584,10 @@ impl<'c> Codes<'c> {
             TokenTree::Ident(_) => true,
             TokenTree::Group(_) | TokenTree::Literal(_) => false,
         });
-        Codes {
-            catalog,
-            plain,
-            numbers: Vec::new(),
-        }
+        Codes { catalog, plain }
     }
 
-    fn value(&mut self, code: &Code) -> TokenStream {
+    fn value(&self, code: &Code) -> TokenStream {
         let catalog = self.catalog;
         match code {
             // As a plain path when the catalog is one, so that rustc's resolver finds the
@@ -605,49 +600,16 @@ impl<'c> Codes<'c> {
             }
             Code::Name(name) => quote!(<#catalog>::#name),
             Code::Number { literal, value } => {
-                if !self.numbers.iter().any(|(known, _)| known == value) {
-                    self.numbers.push((*value, literal.span()));
-                }
-                // Through the trait, which rustc resolves without a search.
-                let number = LitInt::new(&value.to_string(), Span::call_site());
-                quote!(::errors_core::__private::known::<#catalog>(#number))
+                // The path is the user's code at the number, so that a retired code's
+                // deprecation is reported there; its last segment is the macro's, so that
+                // rustc reports an unknown number there without suggesting `CODE_...` as
+                // text to write in its place.
+                // At the number, but from the macro: rustc reports an unknown number
+                // there without suggesting `CODE_...` as text to write in its place.
+                let span = Span::mixed_site().located_at(literal.span());
+                let constant = Ident::new(&format!("CODE_{value}"), span);
+                quote!(<<#catalog as ::errors_core::Catalog>::KnownCodes>::#constant)
             }
-        }
-    }
-
-    /// The checks of the numbers, as items to place in the body that uses the codes.
-    fn checks(&self) -> TokenStream {
-        if self.numbers.is_empty() {
-            return TokenStream::new();
-        }
-        let catalog = self.catalog;
-        let count = self.numbers.len();
-        let numbers = self
-            .numbers
-            .iter()
-            .map(|(number, _)| LitInt::new(&number.to_string(), Span::call_site()));
-        let each = self.numbers.iter().enumerate().map(|(index, (_, span))| {
-            quote_spanned! {*span=>
-                ::errors_core::__private::check_code(UNKNOWN[#index]);
-            }
-        });
-        quote! {
-            // Why each number is not a code of the catalog; empty for those that are.
-            const UNKNOWN: &[&str; #count] = &{
-                let numbers: [u32; #count] = [#(#numbers),*];
-                let mut unknown = [""; #count];
-                let mut index = 0;
-                while index < #count {
-                    unknown[index] = <#catalog>::__unknown_code(numbers[index]);
-                    index += 1;
-                }
-                unknown
-            };
-            // One item for all the numbers: const evaluation stops at the first that fails,
-            // which is reported at its own literal.
-            const _: () = {
-                #(#each)*
-            };
         }
     }
 }

@@ -180,6 +180,7 @@ const NAMES: &[&str] = &[
     "BY_NAME",
     "CODES",
     "NEAREST",
+    "KnownCodes",
     "API",
     "Result",
     "Option",

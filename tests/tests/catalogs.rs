@@ -179,19 +179,6 @@ fn serde_writes_codes_as_the_api_does_and_reads_both_forms() {
 }
 
 #[test]
-fn unknown_code_messages_name_the_nearest_codes() {
-    use errors_core::ampache::ErrorCode as A;
-    let message = A::__unknown_code(4707);
-    assert!(message.contains("catalog `ampache`"), "{message}");
-    assert!(
-        message.contains("4706 (Deprecated)") && message.contains("4710 (BadRequest)"),
-        "{message}"
-    );
-    assert!(A::__unknown_code(1).contains("400 (LegacyBadRequest)"));
-    assert!(A::__unknown_code(9999).contains("4742 (FailedAccessCheck)"));
-}
-
-#[test]
 fn a_downstream_catalog_has_translations_versions_and_retired_codes() {
     use errors_tests::shop::ErrorCode as S;
     assert_eq!(S::API.locales, ["en", "fr"]);

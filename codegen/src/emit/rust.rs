@@ -109,6 +109,7 @@ fn module(spec: &Spec) -> TokenStream {
                 const API: &'static ::errors_core::ApiInfo = &API;
                 const ALL: &'static [Self] = VARIANTS;
                 const __BY_NAME: () = ();
+                type KnownCodes = KnownCodes;
 
                 fn info(self) -> &'static ::errors_core::CodeInfo<Self> {
                     &ROWS[self as usize]
@@ -119,7 +120,7 @@ fn module(spec: &Spec) -> TokenStream {
                 }
             }
 
-            ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
+            ::errors_core::__impl_catalog!(ErrorCode, PLACEHOLDERS);
         }
     }
 }
@@ -162,16 +163,7 @@ fn blocks(spec: &Spec) -> [(&'static str, String); 4] {
         &format!("    const CODES: &[u32; {}] = &[", codes.len()),
         &numbers,
     );
-    tables.push_str(
-        "    /// Why a number is not a code, per gap between the codes; for the derive's checks.\n",
-    );
-    let nearest = nearest(&spec.id, &codes);
-    list(
-        &mut tables,
-        &format!("    const NEAREST: &[&str; {}] = &[", nearest.len()),
-        &nearest,
-    );
-
+    known_codes(&mut tables, &codes);
     tables.push_str(
         "    /// The placeholders of each code whose messages have some; for the derive's checks.\n",
     );
@@ -395,22 +387,22 @@ fn placeholder_rows(spec: &Spec, codes: &[(u32, &Code)]) -> Vec<String> {
         .collect()
 }
 
-/// For each gap between sorted codes, the message naming the codes around it, as literals.
-fn nearest(id: &str, codes: &[(u32, &Code)]) -> Vec<String> {
-    let describe = |i: usize| format!("{} ({})", codes[i].0, codes[i].1.name);
-    (0..=codes.len())
-        .map(|gap| {
-            let around: Vec<String> = [gap.checked_sub(1), (gap < codes.len()).then_some(gap)]
-                .into_iter()
-                .flatten()
-                .map(describe)
-                .collect();
-            string(&format!(
-                "no such code in catalog `{id}`; nearest known codes: {}",
-                around.join(", ")
-            ))
-        })
-        .collect()
+/// The codes by number, for `#[derive(ApiError)]`: a constant `CODE_<number>` per code, so
+/// that the derive names a code by its number as a path, which rustc resolves (and reports
+/// at the number when the catalog lacks it) without evaluating a lookup.
+fn known_codes(out: &mut String, codes: &[(u32, &Code)]) {
+    out.push_str(
+        "    /// The codes by number, for `#[derive(ApiError)]`: `KnownCodes::CODE_4700` is the code\n    \
+         /// numbered 4700; a number the catalog lacks has no constant.\n    \
+         #[doc(hidden)]\n    #[derive(Debug)]\n    pub struct KnownCodes;\n\n    #[allow(missing_docs)]\n    impl KnownCodes {\n",
+    );
+    for (number, code) in codes {
+        out.push_str(&format!(
+            "        pub const CODE_{number}: ErrorCode = ErrorCode::{};\n",
+            code.name
+        ));
+    }
+    out.push_str("    }\n");
 }
 
 fn api_info(spec: &Spec) -> TokenStream {

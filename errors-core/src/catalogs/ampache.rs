@@ -538,26 +538,31 @@ pub mod ampache {
         4710,
         4742,
     ];
-    /// Why a number is not a code, per gap between the codes; for the derive's checks.
-    const NEAREST: &[&str; 17] = &[
-        "no such code in catalog `ampache`; nearest known codes: 400 (LegacyBadRequest)",
-        "no such code in catalog `ampache`; nearest known codes: 400 (LegacyBadRequest), 401 (LegacyUnauthorized)",
-        "no such code in catalog `ampache`; nearest known codes: 401 (LegacyUnauthorized), 403 (LegacyForbidden)",
-        "no such code in catalog `ampache`; nearest known codes: 403 (LegacyForbidden), 404 (LegacyNotFound)",
-        "no such code in catalog `ampache`; nearest known codes: 404 (LegacyNotFound), 405 (LegacyMethodNotAllowed)",
-        "no such code in catalog `ampache`; nearest known codes: 405 (LegacyMethodNotAllowed), 412 (LegacyFailedAccessCheck)",
-        "no such code in catalog `ampache`; nearest known codes: 412 (LegacyFailedAccessCheck), 501 (LegacyNotImplemented)",
-        "no such code in catalog `ampache`; nearest known codes: 501 (LegacyNotImplemented), 4700 (AccessControlNotEnabled)",
-        "no such code in catalog `ampache`; nearest known codes: 4700 (AccessControlNotEnabled), 4701 (InvalidHandshake)",
-        "no such code in catalog `ampache`; nearest known codes: 4701 (InvalidHandshake), 4702 (GenericError)",
-        "no such code in catalog `ampache`; nearest known codes: 4702 (GenericError), 4703 (AccessDenied)",
-        "no such code in catalog `ampache`; nearest known codes: 4703 (AccessDenied), 4704 (NotFound)",
-        "no such code in catalog `ampache`; nearest known codes: 4704 (NotFound), 4705 (Missing)",
-        "no such code in catalog `ampache`; nearest known codes: 4705 (Missing), 4706 (Deprecated)",
-        "no such code in catalog `ampache`; nearest known codes: 4706 (Deprecated), 4710 (BadRequest)",
-        "no such code in catalog `ampache`; nearest known codes: 4710 (BadRequest), 4742 (FailedAccessCheck)",
-        "no such code in catalog `ampache`; nearest known codes: 4742 (FailedAccessCheck)",
-    ];
+    /// The codes by number, for `#[derive(ApiError)]`: `KnownCodes::CODE_4700` is the code
+    /// numbered 4700; a number the catalog lacks has no constant.
+    #[doc(hidden)]
+    #[derive(Debug)]
+    pub struct KnownCodes;
+
+    #[allow(missing_docs)]
+    impl KnownCodes {
+        pub const CODE_400: ErrorCode = ErrorCode::LegacyBadRequest;
+        pub const CODE_401: ErrorCode = ErrorCode::LegacyUnauthorized;
+        pub const CODE_403: ErrorCode = ErrorCode::LegacyForbidden;
+        pub const CODE_404: ErrorCode = ErrorCode::LegacyNotFound;
+        pub const CODE_405: ErrorCode = ErrorCode::LegacyMethodNotAllowed;
+        pub const CODE_412: ErrorCode = ErrorCode::LegacyFailedAccessCheck;
+        pub const CODE_501: ErrorCode = ErrorCode::LegacyNotImplemented;
+        pub const CODE_4700: ErrorCode = ErrorCode::AccessControlNotEnabled;
+        pub const CODE_4701: ErrorCode = ErrorCode::InvalidHandshake;
+        pub const CODE_4702: ErrorCode = ErrorCode::GenericError;
+        pub const CODE_4703: ErrorCode = ErrorCode::AccessDenied;
+        pub const CODE_4704: ErrorCode = ErrorCode::NotFound;
+        pub const CODE_4705: ErrorCode = ErrorCode::Missing;
+        pub const CODE_4706: ErrorCode = ErrorCode::Deprecated;
+        pub const CODE_4710: ErrorCode = ErrorCode::BadRequest;
+        pub const CODE_4742: ErrorCode = ErrorCode::FailedAccessCheck;
+    }
     /// The placeholders of each code whose messages have some; for the derive's checks.
     const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[
     ];
@@ -620,6 +625,7 @@ pub mod ampache {
             ErrorCode::Missing,
             ErrorCode::NotFound,
         ];
+        type KnownCodes = KnownCodes;
         fn info(self) -> &'static ::errors_core::CodeInfo<Self> {
             &ROWS[self as usize]
         }
@@ -627,5 +633,5 @@ pub mod ampache {
             ErrorCode::from_code(code)
         }
     }
-    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
+    ::errors_core::__impl_catalog!(ErrorCode, PLACEHOLDERS);
 }

@@ -703,37 +703,42 @@ pub mod lastfm {
         28,
         29,
     ];
-    /// Why a number is not a code, per gap between the codes; for the derive's checks.
-    const NEAREST: &[&str; 28] = &[
-        "no such code in catalog `lastfm`; nearest known codes: 2 (InvalidService)",
-        "no such code in catalog `lastfm`; nearest known codes: 2 (InvalidService), 3 (InvalidMethod)",
-        "no such code in catalog `lastfm`; nearest known codes: 3 (InvalidMethod), 4 (AuthFailed)",
-        "no such code in catalog `lastfm`; nearest known codes: 4 (AuthFailed), 5 (InvalidFormat)",
-        "no such code in catalog `lastfm`; nearest known codes: 5 (InvalidFormat), 6 (InvalidParams)",
-        "no such code in catalog `lastfm`; nearest known codes: 6 (InvalidParams), 7 (InvalidResource)",
-        "no such code in catalog `lastfm`; nearest known codes: 7 (InvalidResource), 8 (OperationFailed)",
-        "no such code in catalog `lastfm`; nearest known codes: 8 (OperationFailed), 9 (InvalidSessionKey)",
-        "no such code in catalog `lastfm`; nearest known codes: 9 (InvalidSessionKey), 10 (InvalidApiKey)",
-        "no such code in catalog `lastfm`; nearest known codes: 10 (InvalidApiKey), 11 (ServiceOffline)",
-        "no such code in catalog `lastfm`; nearest known codes: 11 (ServiceOffline), 12 (SubscribersOnly)",
-        "no such code in catalog `lastfm`; nearest known codes: 12 (SubscribersOnly), 13 (InvalidSignature)",
-        "no such code in catalog `lastfm`; nearest known codes: 13 (InvalidSignature), 14 (TokenUnauthorized)",
-        "no such code in catalog `lastfm`; nearest known codes: 14 (TokenUnauthorized), 15 (TokenExpired)",
-        "no such code in catalog `lastfm`; nearest known codes: 15 (TokenExpired), 16 (TemporarilyUnavailable)",
-        "no such code in catalog `lastfm`; nearest known codes: 16 (TemporarilyUnavailable), 17 (LoginRequired)",
-        "no such code in catalog `lastfm`; nearest known codes: 17 (LoginRequired), 18 (TrialExpired)",
-        "no such code in catalog `lastfm`; nearest known codes: 18 (TrialExpired), 20 (NotEnoughContent)",
-        "no such code in catalog `lastfm`; nearest known codes: 20 (NotEnoughContent), 21 (NotEnoughMembers)",
-        "no such code in catalog `lastfm`; nearest known codes: 21 (NotEnoughMembers), 22 (NotEnoughFans)",
-        "no such code in catalog `lastfm`; nearest known codes: 22 (NotEnoughFans), 23 (NotEnoughNeighbours)",
-        "no such code in catalog `lastfm`; nearest known codes: 23 (NotEnoughNeighbours), 24 (NoPeakRadio)",
-        "no such code in catalog `lastfm`; nearest known codes: 24 (NoPeakRadio), 25 (RadioNotFound)",
-        "no such code in catalog `lastfm`; nearest known codes: 25 (RadioNotFound), 26 (ApiKeySuspended)",
-        "no such code in catalog `lastfm`; nearest known codes: 26 (ApiKeySuspended), 27 (Deprecated)",
-        "no such code in catalog `lastfm`; nearest known codes: 27 (Deprecated), 28 (GeoRestricted)",
-        "no such code in catalog `lastfm`; nearest known codes: 28 (GeoRestricted), 29 (RateLimitExceeded)",
-        "no such code in catalog `lastfm`; nearest known codes: 29 (RateLimitExceeded)",
-    ];
+    /// The codes by number, for `#[derive(ApiError)]`: `KnownCodes::CODE_4700` is the code
+    /// numbered 4700; a number the catalog lacks has no constant.
+    #[doc(hidden)]
+    #[derive(Debug)]
+    pub struct KnownCodes;
+
+    #[allow(missing_docs)]
+    impl KnownCodes {
+        pub const CODE_2: ErrorCode = ErrorCode::InvalidService;
+        pub const CODE_3: ErrorCode = ErrorCode::InvalidMethod;
+        pub const CODE_4: ErrorCode = ErrorCode::AuthFailed;
+        pub const CODE_5: ErrorCode = ErrorCode::InvalidFormat;
+        pub const CODE_6: ErrorCode = ErrorCode::InvalidParams;
+        pub const CODE_7: ErrorCode = ErrorCode::InvalidResource;
+        pub const CODE_8: ErrorCode = ErrorCode::OperationFailed;
+        pub const CODE_9: ErrorCode = ErrorCode::InvalidSessionKey;
+        pub const CODE_10: ErrorCode = ErrorCode::InvalidApiKey;
+        pub const CODE_11: ErrorCode = ErrorCode::ServiceOffline;
+        pub const CODE_12: ErrorCode = ErrorCode::SubscribersOnly;
+        pub const CODE_13: ErrorCode = ErrorCode::InvalidSignature;
+        pub const CODE_14: ErrorCode = ErrorCode::TokenUnauthorized;
+        pub const CODE_15: ErrorCode = ErrorCode::TokenExpired;
+        pub const CODE_16: ErrorCode = ErrorCode::TemporarilyUnavailable;
+        pub const CODE_17: ErrorCode = ErrorCode::LoginRequired;
+        pub const CODE_18: ErrorCode = ErrorCode::TrialExpired;
+        pub const CODE_20: ErrorCode = ErrorCode::NotEnoughContent;
+        pub const CODE_21: ErrorCode = ErrorCode::NotEnoughMembers;
+        pub const CODE_22: ErrorCode = ErrorCode::NotEnoughFans;
+        pub const CODE_23: ErrorCode = ErrorCode::NotEnoughNeighbours;
+        pub const CODE_24: ErrorCode = ErrorCode::NoPeakRadio;
+        pub const CODE_25: ErrorCode = ErrorCode::RadioNotFound;
+        pub const CODE_26: ErrorCode = ErrorCode::ApiKeySuspended;
+        pub const CODE_27: ErrorCode = ErrorCode::Deprecated;
+        pub const CODE_28: ErrorCode = ErrorCode::GeoRestricted;
+        pub const CODE_29: ErrorCode = ErrorCode::RateLimitExceeded;
+    }
     /// The placeholders of each code whose messages have some; for the derive's checks.
     const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[
     ];
@@ -818,6 +823,7 @@ pub mod lastfm {
             ErrorCode::TokenUnauthorized,
             ErrorCode::TrialExpired,
         ];
+        type KnownCodes = KnownCodes;
         fn info(self) -> &'static ::errors_core::CodeInfo<Self> {
             &ROWS[self as usize]
         }
@@ -825,5 +831,5 @@ pub mod lastfm {
             ErrorCode::from_code(code)
         }
     }
-    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
+    ::errors_core::__impl_catalog!(ErrorCode, PLACEHOLDERS);
 }

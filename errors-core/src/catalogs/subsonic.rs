@@ -337,22 +337,27 @@ pub mod subsonic {
         60,
         70,
     ];
-    /// Why a number is not a code, per gap between the codes; for the derive's checks.
-    const NEAREST: &[&str; 13] = &[
-        "no such code in catalog `subsonic`; nearest known codes: 0 (Generic)",
-        "no such code in catalog `subsonic`; nearest known codes: 0 (Generic), 10 (MissingParameter)",
-        "no such code in catalog `subsonic`; nearest known codes: 10 (MissingParameter), 20 (ClientMustUpgrade)",
-        "no such code in catalog `subsonic`; nearest known codes: 20 (ClientMustUpgrade), 30 (ServerMustUpgrade)",
-        "no such code in catalog `subsonic`; nearest known codes: 30 (ServerMustUpgrade), 40 (WrongCredentials)",
-        "no such code in catalog `subsonic`; nearest known codes: 40 (WrongCredentials), 41 (TokenAuthNotSupported)",
-        "no such code in catalog `subsonic`; nearest known codes: 41 (TokenAuthNotSupported), 42 (AuthMechanismNotSupported)",
-        "no such code in catalog `subsonic`; nearest known codes: 42 (AuthMechanismNotSupported), 43 (ConflictingAuthMechanisms)",
-        "no such code in catalog `subsonic`; nearest known codes: 43 (ConflictingAuthMechanisms), 44 (InvalidApiKey)",
-        "no such code in catalog `subsonic`; nearest known codes: 44 (InvalidApiKey), 50 (NotAuthorized)",
-        "no such code in catalog `subsonic`; nearest known codes: 50 (NotAuthorized), 60 (TrialExpired)",
-        "no such code in catalog `subsonic`; nearest known codes: 60 (TrialExpired), 70 (NotFound)",
-        "no such code in catalog `subsonic`; nearest known codes: 70 (NotFound)",
-    ];
+    /// The codes by number, for `#[derive(ApiError)]`: `KnownCodes::CODE_4700` is the code
+    /// numbered 4700; a number the catalog lacks has no constant.
+    #[doc(hidden)]
+    #[derive(Debug)]
+    pub struct KnownCodes;
+
+    #[allow(missing_docs)]
+    impl KnownCodes {
+        pub const CODE_0: ErrorCode = ErrorCode::Generic;
+        pub const CODE_10: ErrorCode = ErrorCode::MissingParameter;
+        pub const CODE_20: ErrorCode = ErrorCode::ClientMustUpgrade;
+        pub const CODE_30: ErrorCode = ErrorCode::ServerMustUpgrade;
+        pub const CODE_40: ErrorCode = ErrorCode::WrongCredentials;
+        pub const CODE_41: ErrorCode = ErrorCode::TokenAuthNotSupported;
+        pub const CODE_42: ErrorCode = ErrorCode::AuthMechanismNotSupported;
+        pub const CODE_43: ErrorCode = ErrorCode::ConflictingAuthMechanisms;
+        pub const CODE_44: ErrorCode = ErrorCode::InvalidApiKey;
+        pub const CODE_50: ErrorCode = ErrorCode::NotAuthorized;
+        pub const CODE_60: ErrorCode = ErrorCode::TrialExpired;
+        pub const CODE_70: ErrorCode = ErrorCode::NotFound;
+    }
     /// The placeholders of each code whose messages have some; for the derive's checks.
     const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[
     ];
@@ -407,6 +412,7 @@ pub mod subsonic {
             ErrorCode::TrialExpired,
             ErrorCode::WrongCredentials,
         ];
+        type KnownCodes = KnownCodes;
         fn info(self) -> &'static ::errors_core::CodeInfo<Self> {
             &ROWS[self as usize]
         }
@@ -414,5 +420,5 @@ pub mod subsonic {
             ErrorCode::from_code(code)
         }
     }
-    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
+    ::errors_core::__impl_catalog!(ErrorCode, PLACEHOLDERS);
 }

@@ -142,14 +142,19 @@ pub mod shop {
         3,
         4,
     ];
-    /// Why a number is not a code, per gap between the codes; for the derive's checks.
-    const NEAREST: &[&str; 5] = &[
-        "no such code in catalog `shop`; nearest known codes: 1 (OutOfStock)",
-        "no such code in catalog `shop`; nearest known codes: 1 (OutOfStock), 2 (PaymentDeclined)",
-        "no such code in catalog `shop`; nearest known codes: 2 (PaymentDeclined), 3 (SessionExpired)",
-        "no such code in catalog `shop`; nearest known codes: 3 (SessionExpired), 4 (LegacyCoupon)",
-        "no such code in catalog `shop`; nearest known codes: 4 (LegacyCoupon)",
-    ];
+    /// The codes by number, for `#[derive(ApiError)]`: `KnownCodes::CODE_4700` is the code
+    /// numbered 4700; a number the catalog lacks has no constant.
+    #[doc(hidden)]
+    #[derive(Debug)]
+    pub struct KnownCodes;
+
+    #[allow(missing_docs)]
+    impl KnownCodes {
+        pub const CODE_1: ErrorCode = ErrorCode::OutOfStock;
+        pub const CODE_2: ErrorCode = ErrorCode::PaymentDeclined;
+        pub const CODE_3: ErrorCode = ErrorCode::SessionExpired;
+        pub const CODE_4: ErrorCode = ErrorCode::LegacyCoupon;
+    }
     /// The placeholders of each code whose messages have some; for the derive's checks.
     const PLACEHOLDERS: &[(u32, &[&str], &str)] = &[
         (1, &["sku"], "code 1 (OutOfStock) of catalog `shop` has the message \"Item {sku} is out of stock\": a variant that sends it needs a field named `sku` (or a `message` of its own)"),
@@ -189,6 +194,7 @@ pub mod shop {
             ErrorCode::PaymentDeclined,
             ErrorCode::SessionExpired,
         ];
+        type KnownCodes = KnownCodes;
         fn info(self) -> &'static ::errors_core::CodeInfo<Self> {
             &ROWS[self as usize]
         }
@@ -196,5 +202,5 @@ pub mod shop {
             ErrorCode::from_code(code)
         }
     }
-    ::errors_core::__impl_catalog!(ErrorCode, CODES, NEAREST, PLACEHOLDERS);
+    ::errors_core::__impl_catalog!(ErrorCode, PLACEHOLDERS);
 }
