@@ -269,7 +269,11 @@ fn expand_enum(
         };
     }
     let default_error_type = input.attrs.error_type.as_ref().map(|keyed| &keyed.value);
-    let codes = Codes::new(catalog);
+    let numbered = variants.iter().any(|variant| {
+        let code = variant.attrs.code.as_ref().map(|keyed| &keyed.value);
+        matches!(code, Some(Code::Number { .. }))
+    });
+    let codes = Codes::new(catalog).aliased(numbered);
     let mut arms = Arms::default();
     for variant in variants {
         if variant.is_transparent() {
@@ -278,12 +282,12 @@ fn expand_enum(
             arms.own(variant, &codes, default_error_type, bounds);
         }
     }
-    arms.methods()
+    arms.methods(codes.alias())
 }
 
 /// The match arms of each method of an enum's impl.
 #[derive(Default)]
-struct Arms {
+struct Arms<'a> {
     code: Vec<TokenStream>,
     error_type: Vec<TokenStream>,
     message: Vec<TokenStream>,
@@ -294,17 +298,18 @@ struct Arms {
     http_status: Vec<TokenStream>,
     help_url: Vec<TokenStream>,
     // Variants that keep the trait's default, gathered into one or-pattern per method; a
-    // method that no variant overrides is left out of the impl altogether.
-    no_error_type: Vec<TokenStream>,
-    default_message: Vec<TokenStream>,
-    default_http_status: Vec<TokenStream>,
-    no_help_url: Vec<TokenStream>,
+    // method that no variant overrides is left out of the impl altogether, and its
+    // patterns are never built.
+    no_error_type: Vec<&'a Ident>,
+    default_message: Vec<&'a Ident>,
+    default_http_status: Vec<&'a Ident>,
+    no_help_url: Vec<&'a Ident>,
     /// The compile-time checks that variants sending their code's spec message have a
     /// field for each of its placeholders.
     field_checks: Vec<TokenStream>,
 }
 
-impl Arms {
+impl<'a> Arms<'a> {
     fn transparent(&mut self, variant: &Variant, catalog: &TokenStream, bounds: &mut Bounds) {
         let ident = variant.ident;
         let field = &variant.fields[0];
@@ -332,7 +337,7 @@ impl Arms {
 
     fn own(
         &mut self,
-        variant: &Variant,
+        variant: &Variant<'a>,
         codes: &Codes,
         default_error_type: Option<&LitStr>,
         bounds: &mut Bounds,
@@ -349,7 +354,7 @@ impl Arms {
             let value = quote!(::core::option::Option::Some(#error_type));
             self.error_type.push(quote!(#any => #value,));
         } else {
-            self.no_error_type.push(any.clone());
+            self.no_error_type.push(ident);
         }
 
         if let Some(message) = &variant.message {
@@ -380,7 +385,7 @@ impl Arms {
                 ));
             }
             if variant.fields.is_empty() {
-                self.default_message.push(any.clone());
+                self.default_message.push(ident);
             } else {
                 let bindings = variant.fields.iter().map(|field| {
                     let (member, binding) = (&field.member, &field.binding);
@@ -397,18 +402,19 @@ impl Arms {
             }
         }
 
-        self.default_http_status.push(any.clone());
+        self.default_http_status.push(ident);
         match &variant.attrs.help_url {
             Some(keyed) => {
                 let help_url = &keyed.value;
                 self.help_url
                     .push(quote!(#any => ::core::option::Option::Some(#help_url),));
             }
-            None => self.no_help_url.push(any),
+            None => self.no_help_url.push(ident),
         }
     }
 
-    fn methods(self) -> TokenStream {
+    /// The methods, `alias` first in the body of `code`.
+    fn methods(self, alias: TokenStream) -> TokenStream {
         let Arms {
             code,
             error_type,
@@ -425,6 +431,7 @@ impl Arms {
         } = self;
         let mut methods = quote! {
             fn code(&self) -> Self::Catalog {
+                #alias
                 #(#field_checks)*
                 match self {
                     #(#code)*
@@ -524,11 +531,12 @@ impl Arms {
     }
 }
 
-fn or_arm(patterns: &[TokenStream], value: &TokenStream) -> TokenStream {
-    if patterns.is_empty() {
+/// One arm for all the `variants`, whatever their fields.
+fn or_arm(variants: &[&Ident], value: &TokenStream) -> TokenStream {
+    if variants.is_empty() {
         TokenStream::new()
     } else {
-        quote!(#(#patterns)|* => #value,)
+        quote!(#(Self::#variants { .. })|* => #value,)
     }
 }
 
@@ -562,6 +570,9 @@ fn forward_all(ty: &Type, inner: &TokenStream) -> TokenStream {
     }
 }
 
+/// The name of the alias of the catalog's `KnownCodes` in an enum's `code`.
+const KNOWN_CODES: &str = "__KnownCodes";
+
 /// The catalog entries a type's codes name.
 ///
 /// A name becomes a path to the variant, which rustc resolves and, for an unknown name,
@@ -575,6 +586,9 @@ struct Codes<'c> {
     catalog: &'c TokenStream,
     /// Whether the catalog is a path without generic arguments.
     plain: bool,
+    /// Whether numbers name their constant through [`Codes::alias`], a short path for the
+    /// many arms of an enum's `code`.
+    aliased: bool,
 }
 
 impl<'c> Codes<'c> {
@@ -584,7 +598,26 @@ impl<'c> Codes<'c> {
             TokenTree::Ident(_) => true,
             TokenTree::Group(_) | TokenTree::Literal(_) => false,
         });
-        Codes { catalog, plain }
+        Codes {
+            catalog,
+            plain,
+            aliased: false,
+        }
+    }
+
+    fn aliased(self, aliased: bool) -> Self {
+        Codes { aliased, ..self }
+    }
+
+    /// The alias of the catalog's `KnownCodes` that numbers use when aliased, to place in
+    /// the body that uses them.
+    fn alias(&self) -> TokenStream {
+        if !self.aliased {
+            return TokenStream::new();
+        }
+        let catalog = self.catalog;
+        let alias = Ident::new(KNOWN_CODES, Span::mixed_site());
+        quote!(type #alias = <#catalog as ::errors_core::Catalog>::KnownCodes;)
     }
 
     fn value(&self, code: &Code) -> TokenStream {
@@ -608,7 +641,12 @@ impl<'c> Codes<'c> {
                 // there without suggesting `CODE_...` as text to write in its place.
                 let span = Span::mixed_site().located_at(literal.span());
                 let constant = Ident::new(&format!("CODE_{value}"), span);
-                quote!(<<#catalog as ::errors_core::Catalog>::KnownCodes>::#constant)
+                if self.aliased {
+                    let alias = Ident::new(KNOWN_CODES, span);
+                    quote!(#alias::#constant)
+                } else {
+                    quote!(<<#catalog as ::errors_core::Catalog>::KnownCodes>::#constant)
+                }
             }
         }
     }
