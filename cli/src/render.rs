@@ -3,6 +3,7 @@
 
 mod message;
 mod shape;
+mod xml_chars;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -28,7 +29,8 @@ an OpenSubsonic body, --callback only with --format jsonp (Subsonic and Last.fm)
 needs it.
 
 Exit status: 0 rendered, 2 usage error (an unknown API, version, code or format; a flag the \
-body does not carry; an unreadable --spec-dir)."
+body does not carry; a character XML 1.0 cannot carry, such as U+0001 or U+FFFE, in a \
+value of an XML body; an unreadable --spec-dir)."
 )]
 pub struct Args {
     /// The API, by its spec id (`ampache`, `lastfm`, `subsonic`).
@@ -103,6 +105,27 @@ fn parse_field(text: &str) -> Result<(String, String), String> {
     }
 }
 
+/// Every text flag an XML body carries, checked for characters XML 1.0 cannot hold.
+fn refuse_xml_forbidden(args: &Args) -> Outcome {
+    let flags = [
+        ("--message", args.message.as_deref()),
+        ("--action", args.action.as_deref()),
+        ("--type", args.error_type.as_deref()),
+        ("--help-url", args.help_url.as_deref()),
+        ("--server-type", args.server_type.as_deref()),
+        ("--server-version", args.server_version.as_deref()),
+    ];
+    for (flag, value) in flags {
+        if let Some(value) = value {
+            xml_chars::refuse_forbidden(flag, value)?;
+        }
+    }
+    for (name, value) in &args.fields {
+        xml_chars::refuse_forbidden(&format!("--field {name}"), value)?;
+    }
+    Ok(())
+}
+
 pub fn run(args: &Args) -> Outcome {
     let specs = specs::load(args.spec_dir.as_deref())?;
     let spec = specs::api(&specs, &args.api, args.spec_dir.as_deref())?;
@@ -128,6 +151,9 @@ pub fn run(args: &Args) -> Outcome {
             callback: args.callback.as_deref(),
         },
     )?;
+    if format == Format::Xml {
+        refuse_xml_forbidden(args)?;
+    }
     // The refusal names the rule, never the text: a callback is request text.
     let callback = args
         .callback

@@ -635,3 +635,112 @@ fn an_unfilled_placeholder_or_an_unknown_field_or_locale_is_a_usage_error() {
         assert!(output.stdout.is_empty(), "{extra:?}");
     }
 }
+
+/// XML 1.0 cannot carry C0 controls (other than tab, LF, CR) nor U+FFFE and U+FFFF: an XML
+/// body would lose them, so `render` refuses them by flag, character and position.
+#[test]
+fn characters_xml_cannot_carry_are_a_usage_error_for_xml() {
+    let cases = [
+        (
+            vec!["--message", "ab\u{1}c"],
+            "--message: character 3 is U+0001",
+        ),
+        (
+            vec!["--message", "\u{fffe}"],
+            "--message: character 1 is U+FFFE",
+        ),
+        (
+            vec!["--message", "x\u{ffff}"],
+            "--message: character 2 is U+FFFF",
+        ),
+        (
+            vec!["--action", "a\u{1b}"],
+            "--action: character 2 is U+001B",
+        ),
+        (vec!["--type", "\u{8}"], "--type: character 1 is U+0008"),
+    ];
+    for (extra, expected) in cases {
+        let mut args = vec![
+            "render", "--api", "ampache", "--format", "xml", "--code", "4700",
+        ];
+        args.extend(extra);
+        let output = run(&args, None);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{expected}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains(expected), "{}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{expected}: nothing is rendered");
+    }
+    // A --field value fills the spec's message.
+    let output = render_shop(&[
+        "--version",
+        "1",
+        "--format",
+        "xml",
+        "--field",
+        "sku=A\u{2}1",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("--field sku: character 2 is U+0002"),
+        "{}",
+        stderr(&output)
+    );
+    // Tab, LF and CR are XML characters: still rendered.
+    let output = run(
+        &[
+            "render",
+            "--api",
+            "lastfm",
+            "--format",
+            "xml",
+            "--code",
+            "6",
+            "--message",
+            "a\tb\r\nc",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("a\tb&#13;\nc"),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+/// JSON escapes every control character, so a JSON body carries the message whole: a JSON
+/// parser reads back exactly the characters given.
+#[test]
+fn json_carries_characters_xml_cannot() {
+    let message = "a\u{1}b\u{1f}\u{fffe}\u{ffff}\u{8}";
+    for (api, code, key) in [
+        ("lastfm", "6", "/message"),
+        ("ampache", "4700", "/error/errorMessage"),
+    ] {
+        let output = run(
+            &[
+                "render",
+                "--api",
+                api,
+                "--format",
+                "json",
+                "--code",
+                code,
+                "--message",
+                message,
+            ],
+            None,
+        );
+        assert_eq!(output.status.code(), Some(0), "{api}: {}", stderr(&output));
+        let body: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON body");
+        assert_eq!(
+            body.pointer(key).and_then(serde_json::Value::as_str),
+            Some(message),
+            "{api}: {body}"
+        );
+    }
+}
