@@ -136,3 +136,26 @@ fn the_lastfm_page_warns_that_errors_come_with_200() {
     assert!(page[warning..].contains("HTTP 200"));
     assert!(warning < page.find("## Codes").expect("a table"));
 }
+
+/// Every case input under tests/cases/ has its row in the README's tables, which say what
+/// kind of fault it stands for and what its right value is.
+#[test]
+fn every_case_has_a_row_in_its_readme() {
+    let readme = read("tests/cases/README.md");
+    let mut missing = Vec::new();
+    for folder in ["bodies", "specs"] {
+        let dir = root().join("tests/cases").join(folder);
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let name = entry.expect("a directory entry").file_name();
+            let file = format!("{folder}/{}", name.to_string_lossy());
+            if !readme.contains(&format!("\n| {file} |")) {
+                missing.push(file);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "tests/cases/README.md has no row for: {missing:?}"
+    );
+}
