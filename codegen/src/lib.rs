@@ -23,6 +23,7 @@ mod validate;
 mod words;
 mod write;
 mod yaml;
+mod yaml_tags;
 
 pub use build_script::Build;
 pub use diagnostic::{Diagnostic, Report, Severity};

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Pos, Report, Source};
 use crate::model::Spec;
 use crate::validate::Unread;
+
 use crate::yaml::{Node, Value};
-use crate::{schema, structure, validate, yaml};
+use crate::{schema, structure, validate, yaml, yaml_tags};
 
 /// The largest spec file read, in bytes (16 MiB); a larger one is refused unread.
 pub const MAX_SPEC_BYTES: usize = 16 * 1024 * 1024;
@@ -98,9 +99,22 @@ pub fn check_str(name: &str, text: &str) -> (Option<Spec>, Report) {
         let report = Report::from(vec![Diagnostic::new(&source, pos, message)]);
         (None, report)
     };
+    // A tag may change what the parse reads (`!!binary` decodes base64) or make it fail
+    // (`!custom`): tags are reported first, and a parse error on a tag's line is theirs.
+    let tags: Vec<Diagnostic> = yaml_tags::tags(text)
+        .into_iter()
+        .map(|tag| Diagnostic::new(&source, tag.pos, tag_message(&tag.text)))
+        .collect();
     let tree = match yaml::parse(text) {
         Ok(tree) => tree,
-        Err(error) => return refuse(error.pos, error.message),
+        Err(error) if tags.iter().any(|t| t.pos.line == error.pos.line) => {
+            return (None, Report::from(tags));
+        }
+        Err(error) => {
+            let mut problems = tags;
+            problems.push(Diagnostic::new(&source, error.pos, error.message));
+            return (None, Report::from(problems));
+        }
     };
     if let Some((
         key,
@@ -119,7 +133,8 @@ pub fn check_str(name: &str, text: &str) -> (Option<Spec>, Report) {
     }
     let codes = code_numbers(&tree);
     let checked = structure::check(tree, &schema::schema(), &source);
-    let mut problems = checked.problems;
+    let mut problems = tags;
+    problems.extend(checked.problems);
     let unread = Unread {
         incomplete: checked.incomplete,
         codes,
@@ -145,6 +160,15 @@ pub fn check_str(name: &str, text: &str) -> (Option<Spec>, Report) {
         }
     }
     (None, Report::from(problems))
+}
+
+/// Why a spec refuses the YAML tag written `tag`.
+fn tag_message(tag: &str) -> String {
+    format!(
+        "the YAML tag `{tag}` is not allowed in a spec: a tag changes how YAML reads the value \
+         (`!!binary` decodes base64, `!!str` makes text of a number) or names a type no spec \
+         has; remove it, and quote a string YAML would read otherwise"
+    )
 }
 
 /// Every number under `codes` in a parsed file, before any of its codes is pruned.

@@ -738,3 +738,59 @@ fn json_code_must_be_the_familys() {
         );
     }
 }
+
+/// A YAML tag changes how a value is read (`!!binary` decodes base64, `!!str` turns a
+/// number into text) or asks for a type no spec has (`!custom`): each one, on a value, a
+/// key or a collection, is an error at the tag, all reported at once with the other
+/// problems.
+#[test]
+fn every_yaml_tag_is_an_error_at_the_tag() {
+    let text = SHOP
+        .replacen("title: Shop", "title: !custom Shop", 1)
+        .replacen(
+            "docs_url: https://shop.example/docs",
+            "docs_url: !!binary aHR0cHM6Ly9zaG9wLmV4YW1wbGUvZG9jcw==",
+            1,
+        )
+        .replacen("  - id: \"1\"", "  - id: !!str 1", 1)
+        .replacen("locales: [en, fr]", "locales: !!seq [en, fr]", 1)
+        .replacen("    name: Expired", "    !!str name: Expired", 1)
+        .replacen("family: ampache", "family: ampache\nextra: 1", 1);
+    let report = report(&text);
+    for (needle, tag) in [
+        ("!custom", "!custom"),
+        ("!!binary", "!!binary"),
+        ("!!str 1", "!!str"),
+        ("!!seq", "!!seq"),
+        ("!!str name", "!!str"),
+    ] {
+        assert_located(
+            &report,
+            &text,
+            needle,
+            &format!("the YAML tag `{tag}` is not allowed in a spec"),
+        );
+    }
+    // The other problems come too.
+    assert_located(&report, &text, "extra", "");
+    assert!(report.has_errors());
+}
+
+/// A tag the reader cannot hold in a value (`!custom` on a map) is still reported by
+/// itself, not as a syntax error.
+#[test]
+fn a_custom_tag_on_a_map_is_reported_as_a_tag() {
+    let text = SHOP.replacen(
+        "    message: {en: Expired",
+        "    message: !custom {en: Expired",
+        1,
+    );
+    let report = report(&text);
+    assert_located(
+        &report,
+        &text,
+        "!custom",
+        "the YAML tag `!custom` is not allowed in a spec",
+    );
+    assert_eq!(report.error_count(), 1, "{report}");
+}
