@@ -165,10 +165,12 @@ impl Diagnostic {
         let Some(text) = self.source.line(pos.line) else {
             return Ok(());
         };
-        let snippet = Snippet::source(text)
+        let (shown, span) = window(text, byte_span(text, pos));
+        let snippet = Snippet::source(shown.as_ref())
             .line_start(pos.line as usize)
-            .annotation(AnnotationKind::Primary.span(byte_span(text, pos)));
-        // The whole line, however long, as before: no eliding to a terminal's width.
+            .annotation(AnnotationKind::Primary.span(span));
+        // The window is already cut to size: annotate-snippets' own eliding to a terminal's
+        // width would still read the whole line, and cut it again.
         let renderer = Renderer::plain().term_width(usize::MAX / 2);
         writeln!(
             f,
@@ -193,6 +195,57 @@ fn byte_span(line: &str, pos: Pos) -> std::ops::Range<usize> {
         .nth(len)
         .map_or(line.len(), |(i, _)| start + i);
     start..end
+}
+
+/// A line of at most this many bytes is shown whole.
+const WHOLE_LINE: usize = 300;
+/// How many characters of a longer line an excerpt shows before the token, of the token,
+/// and after it: such a line (a whole spec written on one line) is cut around the token,
+/// with `…` where it was cut.
+const SHOWN_BEFORE: usize = 100;
+const SHOWN_OF_TOKEN: usize = 100;
+const SHOWN_AFTER: usize = 100;
+
+/// The part of `line` an excerpt shows around the bytes `span`, and where `span` (cut to
+/// [`SHOWN_OF_TOKEN`] characters) lies in it. Reads only the characters it shows, so
+/// thousands of problems on one long line cost no more than their excerpts.
+fn window(
+    line: &str,
+    span: std::ops::Range<usize>,
+) -> (std::borrow::Cow<'_, str>, std::ops::Range<usize>) {
+    if line.len() <= WHOLE_LINE {
+        return (std::borrow::Cow::Borrowed(line), span);
+    }
+    let from = line[..span.start]
+        .char_indices()
+        .rev()
+        .nth(SHOWN_BEFORE - 1)
+        .map_or(0, |(i, _)| i);
+    let token_end = line[span.start..span.end]
+        .char_indices()
+        .nth(SHOWN_OF_TOKEN)
+        .map_or(span.end, |(i, _)| span.start + i);
+    let to = line[token_end..]
+        .char_indices()
+        .nth(SHOWN_AFTER)
+        .map_or(line.len(), |(i, _)| token_end + i);
+    if from == 0 && to == line.len() && token_end == span.end {
+        return (std::borrow::Cow::Borrowed(line), span);
+    }
+    const CUT: &str = "…";
+    let mut shown = String::with_capacity(to - from + 2 * CUT.len());
+    if from > 0 {
+        shown.push_str(CUT);
+    }
+    let start = shown.len() + (span.start - from);
+    shown.push_str(&line[from..to]);
+    if to < line.len() {
+        shown.push_str(CUT);
+    }
+    (
+        std::borrow::Cow::Owned(shown),
+        start..start + (token_end - span.start),
+    )
 }
 
 impl fmt::Display for Diagnostic {
@@ -488,13 +541,17 @@ mod tests {
             len: 1,
         };
         assert_eq!(render(text, no_line), "spec.yaml:9:1: problem\n");
-        // A very long line is shown whole.
+        // A very long line is cut before the token, which ends it, and shown to its end.
         let long = format!("message: {}", "word ".repeat(100));
         let end = Pos {
             line: 1,
             column: long.chars().count() as u32,
             len: 1,
         };
-        assert!(render(&long, end).contains(&long));
+        let tail = &long[long.len() - 101..];
+        assert!(render(&long, end).contains(&format!("1 | …{tail}\n")));
+        // Short lines are shown whole.
+        let short = format!("message: {}", "word ".repeat(58));
+        assert!(render(&short, end).contains(&format!("1 | {short}\n")));
     }
 }

@@ -794,3 +794,64 @@ fn a_custom_tag_on_a_map_is_reported_as_a_tag() {
     );
     assert_eq!(report.error_count(), 1, "{report}");
 }
+
+/// A spec written on one line of a megabyte: each excerpt shows the line cut around the
+/// token, with `…` where it was cut, and the carets under the token.
+#[test]
+fn a_huge_line_is_cut_around_the_token() {
+    let code = |n: u32| {
+        format!("{n}: {{name: Code{n}, title: T, description: D, message: M, retry: never}}, ")
+    };
+    let mut text = String::from(
+        "{id: shop, title: Shop, docs_url: https://shop.example/docs, family: ampache, \
+         json_code: string, code_ranges: [[1, 20000]], locales: [en], versions: [{id: \"1\", \
+         formats: [xml]}], codes: {",
+    );
+    for n in 1..=14_000 {
+        text.push_str(&code(n));
+        if n == 7_000 {
+            text.push_str("19999: {name: Late, colour: red, title: T, description: D, message: M, retry: never}, ");
+        }
+    }
+    text.push_str("}}\n");
+    assert!(text.len() > 1_000_000 && text.lines().count() == 1);
+    let report = report(&text);
+    assert_located(&report, &text, "colour", "unknown key");
+    let shown = report.to_string();
+    for line in shown.lines() {
+        assert!(
+            line.chars().count() < 400,
+            "a line of {} characters",
+            line.chars().count()
+        );
+    }
+    let lines: Vec<&str> = shown.lines().collect();
+    let excerpt = lines
+        .iter()
+        .position(|l| l.contains("colour: red"))
+        .unwrap_or_else(|| panic!("no excerpt in:\n{shown}"));
+    assert!(lines[excerpt].starts_with("1 | …") && lines[excerpt].ends_with('…'));
+    let at = lines[excerpt].find("colour").expect("the key") - "1 | ".len();
+    let carets = lines[excerpt + 1]
+        .strip_prefix("  | ")
+        .expect("the carets' line");
+    // `…` takes one column and three bytes.
+    assert_eq!(
+        carets,
+        format!("{}{}", " ".repeat(at - 2), "^".repeat("colour".len()))
+    );
+}
+
+/// A token of a megabyte is shown by its start, cut with `…`.
+#[test]
+fn a_huge_token_is_cut_in_the_excerpt() {
+    let long = "x".repeat(1_000_000);
+    let text = SHOP.replacen("family: ampache", &format!("family: {long}"), 1);
+    let shown = report(&text).to_string();
+    let excerpt = shown
+        .lines()
+        .find(|l| l.starts_with("4 | family: xxx"))
+        .unwrap_or_else(|| panic!("no excerpt in:\n{}", &shown[..2000.min(shown.len())]));
+    assert_eq!(excerpt, format!("4 | family: {}…", "x".repeat(100 + 100)));
+    assert!(shown.lines().all(|l| l.chars().count() < 400));
+}
