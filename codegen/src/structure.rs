@@ -330,23 +330,30 @@ impl<'a> Checker<'a> {
     }
 
     fn range(&mut self, node: &Node, schema: &Json, path: &[String]) -> bool {
+        // An integer beyond what YAML reads as one (it reads it as a float) is beyond every
+        // range a spec has.
+        if let Some(written) = integer_beyond(node) {
+            let message = format!(
+                "{} is out of range at `{}`: expected {}",
+                excerpt(written),
+                dotted(path),
+                describe_range(schema)
+            );
+            self.emit(node.pos, message);
+            return false;
+        }
         let Value::Int(value) = node.value else {
             return true;
         };
-        let (mut min, mut max) = match schema.get("format").and_then(Json::as_str) {
-            Some("uint16") => (0, i128::from(u16::MAX)),
-            Some("uint32") => (0, i128::from(u32::MAX)),
-            _ => (i128::MIN, i128::MAX),
-        };
-        if let Some(m) = schema.get("minimum").and_then(Json::as_i64) {
-            min = min.max(i128::from(m));
-        }
-        if let Some(m) = schema.get("maximum").and_then(Json::as_i64) {
-            max = max.min(i128::from(m));
-        }
+        let (min, max) = bounds(schema);
         if value < min || value > max {
+            // As written (`0x10`, `+7`), not as read.
+            let written = node
+                .plain
+                .as_deref()
+                .map_or_else(|| value.to_string(), excerpt);
             let message = format!(
-                "{value} is out of range at `{}`: expected {min} to {max}",
+                "{written} is out of range at `{}`: expected {min} to {max}",
                 dotted(path)
             );
             self.emit(node.pos, message);
@@ -635,22 +642,57 @@ struct Keys<'a> {
     additional: Option<&'a Json>,
 }
 
+/// The text of an integer written with more digits than YAML reads as an integer (serde-
+/// saphyr reads it as a float, `1e23`), when `node` is one.
+fn integer_beyond(node: &Node) -> Option<&str> {
+    let Value::Float(_) = node.value else {
+        return None;
+    };
+    let written = node.plain.as_deref()?;
+    let digits = written.strip_prefix(['-', '+']).unwrap_or(written);
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(written)
+}
+
+/// "0 to 4294967295": the range of an integer schema.
+fn describe_range(schema: &Json) -> String {
+    let (min, max) = bounds(schema);
+    format!("{min} to {max}")
+}
+
+/// The least and greatest values of an integer schema, by its format and bounds.
+fn bounds(schema: &Json) -> (i128, i128) {
+    let (mut min, mut max) = match schema.get("format").and_then(Json::as_str) {
+        Some("uint16") => (0, i128::from(u16::MAX)),
+        Some("uint32") => (0, i128::from(u32::MAX)),
+        _ => (i128::MIN, i128::MAX),
+    };
+    if let Some(m) = schema.get("minimum").and_then(Json::as_i64) {
+        min = min.max(i128::from(m));
+    }
+    if let Some(m) = schema.get("maximum").and_then(Json::as_i64) {
+        max = max.min(i128::from(m));
+    }
+    (min, max)
+}
+
 /// Whether a node is of one of the schema's types. Plain YAML scalars count as strings,
 /// because the loader reads them as strings where the format expects one.
 fn type_matches(types: &Json, node: &Node) -> bool {
     let one = |t: &str| {
-        matches!(
-            (t, &node.value),
-            (
-                "string",
-                Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_)
-            ) | ("integer", Value::Int(_))
-                | ("number", Value::Int(_) | Value::Float(_))
-                | ("boolean", Value::Bool(_))
-                | ("null", Value::Null)
-                | ("array", Value::Seq(_))
-                | ("object", Value::Map(_))
-        )
+        // Too many digits for YAML's integers is still an integer, out of every range.
+        (t == "integer" && integer_beyond(node).is_some())
+            || matches!(
+                (t, &node.value),
+                (
+                    "string",
+                    Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_)
+                ) | ("integer", Value::Int(_))
+                    | ("number", Value::Int(_) | Value::Float(_))
+                    | ("boolean", Value::Bool(_))
+                    | ("null", Value::Null)
+                    | ("array", Value::Seq(_))
+                    | ("object", Value::Map(_))
+            )
     };
     match types {
         Json::String(t) => one(t),

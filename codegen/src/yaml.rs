@@ -13,7 +13,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Location, Options, Spanned};
 
-use crate::diagnostic::Pos;
+use crate::diagnostic::{Pos, excerpt};
 
 /// A YAML node and its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,12 +181,28 @@ fn first_line(message: &str) -> String {
     let line = message.lines().next().unwrap_or(message);
     let line = line.strip_prefix("error: ").unwrap_or(line);
     // "line 2 column 2: illegal placement" -> the position is printed by the diagnostic.
-    match line.split_once(": ") {
-        Some((head, rest)) if head.starts_with("line ") && head.contains(" column ") => {
-            rest.to_string()
-        }
-        _ => line.to_string(),
-    }
+    let line = match line.split_once(": ") {
+        Some((head, rest)) if head.starts_with("line ") && head.contains(" column ") => rest,
+        _ => line,
+    };
+    cut_quoted(line)
+}
+
+/// `message` with each value it quotes in backticks (serde-saphyr quotes the whole value,
+/// a megabyte if need be) cut as the spec's own messages cut them.
+fn cut_quoted(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                excerpt(part)
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 fn pos_of(location: Location, text: &str) -> Pos {

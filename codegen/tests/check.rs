@@ -855,3 +855,60 @@ fn a_huge_token_is_cut_in_the_excerpt() {
     assert_eq!(excerpt, format!("4 | family: {}…", "x".repeat(100 + 100)));
     assert!(shown.lines().all(|l| l.chars().count() < 400));
 }
+
+/// An integer of more digits than YAML reads as one is quoted as written, as out of range,
+/// never as the float the reader made of it (`1e+23`, "found a number").
+#[test]
+fn a_huge_integer_is_quoted_as_written() {
+    let huge = "100000000000000000000000";
+    let text = SHOP
+        .replacen(
+            "code_ranges: [[1, 99]]",
+            &format!("code_ranges: [[1, {huge}]]"),
+            1,
+        )
+        .replacen(
+            "    retry: later",
+            &format!("    retry: later\n    legacy: -{huge}"),
+            1,
+        )
+        .replacen(
+            "  - id: \"2.0\"",
+            "  - id: \"2.0\"\n    http_status: 0x1000",
+            1,
+        );
+    let found = report(&text);
+    assert_located(
+        &found,
+        &text,
+        huge,
+        &format!("{huge} is out of range at `code_ranges.0.1`: expected 0 to 4294967295"),
+    );
+    assert_located(
+        &found,
+        &text,
+        &format!("-{huge}"),
+        &format!("-{huge} is out of range at `codes.1.legacy`: expected 0 to 4294967295"),
+    );
+    assert_located(
+        &found,
+        &text,
+        "0x1000",
+        "0x1000 is out of range at `versions.1.http_status`: expected 100 to 599",
+    );
+    // A number of 300 digits is cut in the headline; one beyond a float's range too.
+    for digits in [300, 1000] {
+        let text = SHOP.replacen(
+            "code_ranges: [[1, 99]]",
+            &format!("code_ranges: [[1, {}]]", "9".repeat(digits)),
+            1,
+        );
+        let cut = report(&text);
+        assert_located(&cut, &text, "999", "");
+        let headline = cut.diagnostics[0].headline();
+        assert!(
+            headline.contains(&format!("{}…", "9".repeat(59))) && headline.len() < 250,
+            "{headline}"
+        );
+    }
+}
