@@ -1,6 +1,6 @@
 //! `check`: lint specs and print every problem as `file:line:column: message`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::{Failure, Outcome, specs};
 
@@ -8,7 +8,7 @@ use crate::{Failure, Outcome, specs};
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Exit status: 0 no problems, or warnings only (each printed as \
-file:line:column: warning: ...), 1 problems (each printed as file:line:column), 2 usage error: a file that cannot be read, a folder that cannot be listed \
+file:line:column: warning: ...), 1 problems (each printed as file:line:column), 2 usage error: a file that cannot be read or is not a plain file (a FIFO, a device), a folder that cannot be listed \
 or holds no spec."
 )]
 pub struct Args {
@@ -27,10 +27,10 @@ pub fn run(args: &Args) -> Outcome {
                     files.push(found);
                 }
             }
-        } else if let Err(error) = std::fs::File::open(path) {
+        } else if let Err(why) = readable(path) {
             // A file that cannot be read is a usage error, as in `parse` and `explain`.
             return Err(Failure::Usage(format!(
-                "error: cannot read {}: {error}",
+                "error: cannot read {}: {why}",
                 path.display()
             )));
         } else if !files.contains(path) {
@@ -58,4 +58,16 @@ pub fn run(args: &Args) -> Outcome {
         crate::count_of(codes, "code", "codes")
     );
     Ok(())
+}
+
+/// Whether `path` is a plain file that opens, checked before it is opened: opening a FIFO
+/// blocks until something writes to it, and a device such as `/dev/zero` never ends.
+fn readable(path: &Path) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|error| error.to_string())?;
+    if let Some(kind) = errors_codegen::special_file_kind(&meta) {
+        return Err(format!("it is {kind}, not a plain file"));
+    }
+    std::fs::File::open(path)
+        .map(drop)
+        .map_err(|error| error.to_string())
 }

@@ -166,12 +166,18 @@ fn read(path: &Path) -> Result<Vec<Text>, Failure> {
     files
         .iter()
         .map(|file| {
-            let bytes = std::fs::read(file).map_err(|error| {
+            let cannot = |why: String| {
                 Failure::Usage(format!(
-                    "error: cannot read {}: {error}",
+                    "error: cannot read {}: {why}",
                     paths::shown(file).display()
                 ))
-            })?;
+            };
+            // Opening a FIFO blocks until something writes to it; `/dev/zero` never ends.
+            let meta = std::fs::metadata(file).map_err(|error| cannot(error.to_string()))?;
+            if let Some(kind) = errors_codegen::special_file_kind(&meta) {
+                return Err(cannot(format!("it is {kind}, not a plain file")));
+            }
+            let bytes = std::fs::read(file).map_err(|error| cannot(error.to_string()))?;
             Ok((paths::shown(file).display().to_string(), bytes))
         })
         .collect()

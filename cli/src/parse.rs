@@ -110,6 +110,14 @@ fn read_body(file: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
     match file {
         Some(path) if path.as_os_str() != "-" => {
             let name = path.display().to_string();
+            // Opening a FIFO blocks until something writes to it; `/dev/zero` never ends.
+            let meta =
+                std::fs::metadata(path).map_err(|error| format!("cannot read {name}: {error}"))?;
+            if let Some(kind) = errors_codegen::special_file_kind(&meta) {
+                return Err(format!(
+                    "cannot read {name}: it is {kind}, not a plain file (give `-` to read standard input)"
+                ));
+            }
             std::fs::File::open(path)
                 .and_then(|f| f.take(limit).read_to_end(&mut bytes))
                 .map_err(|error| format!("cannot read {name}: {error}"))?;

@@ -30,7 +30,7 @@ pub use diagnostic::{Diagnostic, Report, Severity};
 pub use error::Error;
 pub use load::{
     MAX_CODES, MAX_SPEC_BYTES, check_all, check_str, load, load_all, load_bytes, load_str,
-    spec_files,
+    spec_files, special_file_kind,
 };
 pub use suggest::nearest;
 pub use write::{Written, write_if_changed};

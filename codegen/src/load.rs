@@ -191,28 +191,74 @@ fn code_numbers(tree: &Node) -> HashSet<u32> {
 }
 
 fn check_file(path: &Path) -> (Option<Spec>, Report) {
+    match read_file(path) {
+        Ok(bytes) => check_bytes(&path.display().to_string(), &bytes),
+        Err(report) => (None, report),
+    }
+}
+
+/// The bytes of the spec file at `path`, or why it is refused unread.
+fn read_file(path: &Path) -> Result<Vec<u8>, Report> {
     let name = path.display().to_string();
-    let unreadable = |error: std::io::Error| {
+    let refuse = |message: String| {
         let source = Source::new(name.clone(), "");
-        let message = format!("cannot read the spec: {error}");
-        (
-            None,
-            Report::from(vec![Diagnostic::new(&source, Pos::START, message)]),
-        )
+        Report::from(vec![Diagnostic::new(&source, Pos::START, message)])
     };
-    // A file too large is refused before it is read into memory.
+    // A file too large is refused before it is read into memory; anything but a plain file
+    // (a FIFO, which blocks, `/dev/zero`, which never ends, a folder) is refused unread.
     match std::fs::metadata(path) {
+        Ok(meta) if let Some(kind) = special_file_kind(&meta) => Err(refuse(format!(
+            "cannot read the spec: it is {kind}, not a plain file"
+        ))),
         Ok(meta) if meta.len() > MAX_SPEC_BYTES as u64 => {
             let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-            return (None, too_large(&name, len));
+            Err(too_large(&name, len))
         }
-        Ok(_) => {}
-        Err(error) => return unreadable(error),
+        Ok(_) => {
+            read_at_most(path).map_err(|error| refuse(format!("cannot read the spec: {error}")))
+        }
+        Err(error) => Err(refuse(format!("cannot read the spec: {error}"))),
     }
-    match std::fs::read(path) {
-        Ok(bytes) => check_bytes(&name, &bytes),
-        Err(error) => unreadable(error),
+}
+
+/// The file's bytes, but no more than one past [`MAX_SPEC_BYTES`]: a file that grew since
+/// its size was read is still refused as too large, not read whole.
+fn read_at_most(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_SPEC_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// What a file is when it is not a plain file (`a folder`, `a named pipe (FIFO)`, `a
+/// device`, `a socket`), for a refusal; `None` for a plain file. Reading a FIFO blocks until
+/// something writes to it and a device such as `/dev/zero` never ends, so a command that
+/// reads a named file refuses such files before opening them. `meta` follows symbolic links
+/// ([`std::fs::metadata`]).
+pub fn special_file_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
     }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
 }
 
 fn check_bytes(name: &str, bytes: &[u8]) -> (Option<Spec>, Report) {
