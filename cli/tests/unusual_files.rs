@@ -6,7 +6,31 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{TempDir, stderr};
+use common::{TempDir, run_in, stderr, workspace};
+
+#[test]
+fn an_id_used_twice_is_located_at_the_second_specs_id() {
+    let dir = TempDir::new("same-id");
+    let shipped = std::fs::read_to_string(workspace().join("spec/lastfm.yaml")).expect("spec");
+    std::fs::write(dir.path().join("a.yaml"), &shipped).expect("writable");
+    // The copy's `id` line is elsewhere than the original's.
+    let copy = format!("# a copy\n\n{shipped}");
+    std::fs::write(dir.path().join("b.yaml"), &copy).expect("writable");
+    let line = copy
+        .lines()
+        .position(|l| l.starts_with("id: "))
+        .expect("an id line")
+        + 1;
+    let output = run_in(dir.path(), &["check", "a.yaml", "b.yaml"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!(
+            "b.yaml:{line}:5: API id `lastfm` is already used by a.yaml"
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
 
 /// Runs `args` in `cwd`, failing the test if the command takes longer than a few seconds
 /// (a FIFO opened for reading blocks until something writes to it).

@@ -66,15 +66,24 @@ pub fn check_all(paths: &[PathBuf]) -> (Vec<(PathBuf, Spec)>, Report) {
     let mut report = Report::default();
     let mut specs: Vec<(PathBuf, Spec)> = Vec::new();
     for path in paths {
-        let (spec, problems) = check_file(path);
+        let name = path.display().to_string();
+        let (spec, problems, bytes) = match read_file(path) {
+            Ok(bytes) => {
+                let (spec, problems) = check_bytes(&name, &bytes);
+                (spec, problems, bytes)
+            }
+            Err(problem) => (None, problem, Vec::new()),
+        };
         report.extend(problems);
         let Some(spec) = spec else { continue };
         if let Some((first, _)) = specs.iter().find(|(_, s)| s.id == spec.id) {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            let source = Source::new(path.display().to_string(), text);
+            // The spec loaded, so its text is UTF-8 YAML with an `id`.
+            let text = String::from_utf8_lossy(&bytes);
+            let pos = id_pos(&text).unwrap_or(Pos::START);
+            let source = Source::new(name, text.into_owned());
             report.extend(Report::from(vec![Diagnostic::new(
                 &source,
-                Pos::START,
+                pos,
                 format!(
                     "API id `{}` is already used by {}",
                     spec.id,
@@ -86,6 +95,12 @@ pub fn check_all(paths: &[PathBuf]) -> (Vec<(PathBuf, Spec)>, Report) {
         }
     }
     (specs, report)
+}
+
+/// Where the value of a spec's top-level `id` is, read again from its text (only for the
+/// rare report of an id used twice).
+fn id_pos(text: &str) -> Option<Pos> {
+    yaml::parse(text).ok()?.get("id").map(|node| node.pos)
 }
 
 /// Check one spec text (`name` is how diagnostics name the file): the spec when it has no
