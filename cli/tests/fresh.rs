@@ -25,7 +25,7 @@ fn main_command_artifacts() -> Vec<Artifact> {
         Path::new("errors-core/src/catalogs"),
         &specs,
     ));
-    let manifest = artifacts::manifest(artifacts.iter().map(|a| (a.mark, a.path.as_path())));
+    let manifest = artifacts::manifest(artifacts.iter().map(artifacts::Entry::written));
     artifacts.push(manifest);
     artifacts
 }

@@ -10,6 +10,10 @@
 //! - fixtures carry none, because they must stay byte for byte what a server sends: the
 //!   manifest ([`MANIFEST`], at the root of the output folder) lists them, together with
 //!   every other file `generate` wrote there.
+//!
+//! The manifest also records the SHA-256 of every file as written ([`ContentHash`]), so
+//! that a file edited since (by hand, or by another tool) is told from one generate may
+//! replace, whatever its mark.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -162,23 +166,94 @@ pub fn is_stamped(content: &[u8]) -> bool {
         .any(|rest| rest.starts_with(stamp))
 }
 
+/// The SHA-256 of a file's bytes (FIPS 180-4): what a manifest records of each file
+/// `generate` wrote, to tell it from the same file edited since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ContentHash([u8; 32]);
+
+impl ContentHash {
+    /// The hash of `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        use sha2::Digest as _;
+        ContentHash(sha2::Sha256::digest(bytes).into())
+    }
+
+    /// Reads the 64 lowercase hex digits a manifest writes.
+    fn from_hex(hex: &str) -> Option<Self> {
+        let hex = hex.as_bytes();
+        if hex.len() != 64 {
+            return None;
+        }
+        let digit = |b: u8| match b {
+            b'0'..=b'9' => Some(b - b'0'),
+            b'a'..=b'f' => Some(b - b'a' + 10),
+            _ => None,
+        };
+        let mut bytes = [0u8; 32];
+        for (byte, pair) in bytes.iter_mut().zip(hex.chunks_exact(2)) {
+            *byte = (digit(pair[0])? << 4) | digit(pair[1])?;
+        }
+        Some(ContentHash(bytes))
+    }
+}
+
+impl fmt::Display for ContentHash {
+    /// 64 lowercase hex digits.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+/// One line of a manifest: a file `generate` wrote, how it is marked, and the hash of the
+/// bytes it wrote.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entry {
+    /// The file, relative to the output folder.
+    pub path: PathBuf,
+    pub mark: Mark,
+    /// The hash of what `generate` wrote; `None` on a line without one (a manifest of an
+    /// errors-codegen before hashes, or a line added by hand), which owns nothing for sure.
+    pub hash: Option<ContentHash>,
+}
+
+impl Entry {
+    /// The entry of `artifact` once written.
+    pub fn written(artifact: &Artifact) -> Self {
+        Entry {
+            path: artifact.path.clone(),
+            mark: artifact.mark,
+            hash: Some(ContentHash::of(&artifact.content)),
+        }
+    }
+}
+
+/// What a manifest line writes before a hash.
+const HASH_PREFIX: &str = "sha256:";
+
 /// The manifest listing `entries` (paths relative to the output folder), sorted, as the
-/// file [`MANIFEST`] that `generate` writes last. A path that [`check_path`] refuses is
-/// left out: it is never written either.
-pub fn manifest<'a>(entries: impl IntoIterator<Item = (Mark, &'a Path)>) -> Artifact {
-    let lines: BTreeSet<(String, Mark)> = entries
+/// file [`MANIFEST`] that `generate` writes last: a line `<mark> sha256:<hex> <path>` per
+/// file (`<mark> <path>` for an entry without a hash). A path that [`check_path`] refuses
+/// is left out: it is never written either.
+pub fn manifest(entries: impl IntoIterator<Item = Entry>) -> Artifact {
+    let lines: BTreeSet<(String, Mark, Option<ContentHash>)> = entries
         .into_iter()
-        .filter_map(|(mark, path)| Some((manifest_path(path)?, mark)))
+        .filter_map(|entry| Some((manifest_path(&entry.path)?, entry.mark, entry.hash)))
         .collect();
     let mut text = format!(
         "# {STAMP}: the files `errors-codegen generate` wrote in this folder. Do not edit.\n\
-         # It removes a file listed here once no spec produces it, and never writes over or\n\
-         # removes a file that is not listed. `stamped` files also carry the stamp in their\n\
-         # first line; `listed` ones (fixtures: a server's bytes, exactly) carry none.\n"
+         # It overwrites or removes a file listed here only while the file's SHA-256 is the one\n\
+         # listed (a file edited since is kept), and never a file that is not listed. `stamped`\n\
+         # files also carry the stamp in their first line; `listed` ones (fixtures: a server's\n\
+         # bytes, exactly) carry none.\n"
     );
-    for (path, mark) in &lines {
+    for (path, mark, hash) in &lines {
         text.push_str(mark.word());
         text.push(' ');
+        if let Some(hash) = hash {
+            text.push_str(HASH_PREFIX);
+            text.push_str(&hash.to_string());
+            text.push(' ');
+        }
         text.push_str(path);
         text.push('\n');
     }
@@ -199,8 +274,9 @@ fn manifest_path(path: &Path) -> Option<String> {
 /// The entries of a manifest's `content`, or `None` when it does not carry the stamp (a
 /// file of that name that errors-codegen did not write lists nothing). Lines that are not
 /// entries, and paths that [`check_path`] refuses, are skipped: an edited manifest can never
-/// point `generate` outside its folder.
-pub fn read_manifest(content: &[u8]) -> Option<Vec<(Mark, PathBuf)>> {
+/// point `generate` outside its folder. A line without a hash (`listed a/b.xml`, as
+/// manifests were written before hashes) reads as an entry without one.
+pub fn read_manifest(content: &[u8]) -> Option<Vec<Entry>> {
     if !is_stamped(content) {
         return None;
     }
@@ -208,17 +284,24 @@ pub fn read_manifest(content: &[u8]) -> Option<Vec<(Mark, PathBuf)>> {
     let entries = text
         .lines()
         .filter_map(|line| {
-            let (word, path) = line.split_once(' ')?;
+            let (word, rest) = line.split_once(' ')?;
             let mark = [Mark::Stamped, Mark::Listed]
                 .into_iter()
                 .find(|mark| mark.word() == word)?;
+            let (hash, path) = match rest
+                .strip_prefix(HASH_PREFIX)
+                .and_then(|rest| rest.split_once(' '))
+            {
+                Some((hex, path)) => (Some(ContentHash::from_hex(hex)?), path),
+                None => (None, rest),
+            };
             // An empty part (`/etc`, `a//b`) is no path a manifest writes.
             if path.split('/').any(str::is_empty) {
                 return None;
             }
             let path: PathBuf = path.split('/').collect();
             check_path(&path).ok()?;
-            Some((mark, path))
+            Some(Entry { path, mark, hash })
         })
         .collect();
     Some(entries)
@@ -348,26 +431,71 @@ mod tests {
         assert!(value.get("$comment").is_some());
     }
 
+    fn entry(mark: Mark, path: &str, content: &[u8]) -> Entry {
+        Entry {
+            path: PathBuf::from(path),
+            mark,
+            hash: Some(ContentHash::of(content)),
+        }
+    }
+
     #[test]
     fn a_manifest_reads_back_and_refuses_unsafe_lines() {
         let written = manifest([
-            (Mark::Listed, Path::new("fixtures/a/xml/error-1.xml")),
-            (Mark::Stamped, Path::new("docs/a.md")),
-            (Mark::Listed, Path::new("../outside")),
+            entry(Mark::Listed, "fixtures/a/xml/error-1.xml", b"<a/>"),
+            entry(Mark::Stamped, "docs/a.md", b"# A"),
+            entry(Mark::Listed, "../outside", b""),
         ]);
         assert!(is_stamped(&written.content));
         let entries = read_manifest(&written.content).expect("stamped");
         assert_eq!(
             entries,
             vec![
-                (Mark::Stamped, PathBuf::from("docs/a.md")),
-                (Mark::Listed, PathBuf::from("fixtures/a/xml/error-1.xml")),
+                entry(Mark::Stamped, "docs/a.md", b"# A"),
+                entry(Mark::Listed, "fixtures/a/xml/error-1.xml", b"<a/>"),
             ]
         );
         let mut edited = written.content.clone();
         edited.extend_from_slice(b"listed ../../etc/passwd\nlisted /etc/passwd\nbogus x\n");
+        // A hash that is not 64 lowercase hex digits makes no entry.
+        edited.extend_from_slice(b"listed sha256:00 a.xml\n");
         assert_eq!(read_manifest(&edited).map(|e| e.len()), Some(2));
         assert_eq!(read_manifest(b"stamped docs/a.md\n"), None);
+    }
+
+    /// The SHA-256 of FIPS 180-2, appendix B.1, as a manifest writes it.
+    #[test]
+    fn the_hash_is_sha256_in_lowercase_hex() {
+        assert_eq!(
+            ContentHash::of(b"abc").to_string(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let hex = ContentHash::of(b"abc").to_string();
+        assert_eq!(ContentHash::from_hex(&hex), Some(ContentHash::of(b"abc")));
+        assert_eq!(ContentHash::from_hex(&hex.to_uppercase()), None);
+    }
+
+    /// A manifest written before hashes reads as entries without one.
+    #[test]
+    fn an_old_manifest_reads_as_entries_without_hashes() {
+        let old =
+            b"# @generated by errors-codegen: ...\nlisted fixtures/a.xml\nstamped docs/a.md\n";
+        let entries = read_manifest(old).expect("stamped");
+        assert_eq!(
+            entries,
+            vec![
+                Entry {
+                    path: PathBuf::from("fixtures/a.xml"),
+                    mark: Mark::Listed,
+                    hash: None
+                },
+                Entry {
+                    path: PathBuf::from("docs/a.md"),
+                    mark: Mark::Stamped,
+                    hash: None
+                },
+            ]
+        );
     }
 
     #[test]

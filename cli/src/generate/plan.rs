@@ -1,15 +1,19 @@
 //! What a `generate` run would do to the output folder, found by reading it only: which
 //! files to create or update, which to leave alone, which stale files to remove.
 //!
-//! A file is generate's to overwrite or remove only when it carries the stamp or, for the
-//! fixtures that cannot carry one, when the manifest of the last run lists it. No symbolic
-//! link inside the output folder is ever followed.
+//! A file is generate's to overwrite or remove only while its bytes are what generate wrote:
+//! the manifest of the last run records the SHA-256 of each file it wrote, and a file whose
+//! hash is another (edited since) is kept. A file the manifest lists without a hash (one
+//! written before hashes were recorded, or a line added by hand) is never removed, and is
+//! overwritten only when it carries the stamp, its own claim to be generated; so is a
+//! stamped file the manifest does not list. No symbolic link inside the output folder is
+//! ever followed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use errors_codegen::artifacts::{self, Artifact, MANIFEST, Mark, is_stamped};
+use errors_codegen::artifacts::{self, Artifact, ContentHash, Entry, MANIFEST, Mark, is_stamped};
 
 /// What happens to one generated file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,10 +40,14 @@ impl Step {
 pub struct Plan<'a> {
     /// Every generated file and its step.
     pub files: Vec<(&'a Artifact, Step)>,
-    /// Files the last run generated that no spec produces now, to remove.
-    pub remove: Vec<PathBuf>,
+    /// The entries of the new manifest: every file written or unchanged, and the entries
+    /// of the last manifest for the files left alone.
+    pub entries: Vec<Entry>,
+    /// Files the last run generated that no spec produces now, unchanged since: to remove.
+    /// Each comes with its entry, for the manifest when it cannot be removed.
+    pub remove: Vec<Entry>,
     /// Files the last run generated that no spec produces now but that are no longer
-    /// generate's to remove, with the reason.
+    /// generate's to remove, with the reason: they are kept.
     pub keep: Vec<(PathBuf, String)>,
     /// The new manifest, written last, and its step.
     pub manifest: (Artifact, Step),
@@ -50,48 +58,69 @@ impl<'a> Plan<'a> {
     /// paths already checked to be plain relative paths).
     pub fn new(out: &Path, artifacts: &'a [Artifact]) -> Self {
         let (previous, manifest_refused) = previous_manifest(out);
-        let listed: BTreeSet<&Path> = previous.iter().map(|(_, path)| path.as_path()).collect();
+        let listed = Listed::new(&previous);
         let files: Vec<(&Artifact, Step)> = artifacts
             .iter()
             .map(|artifact| {
-                let owned = |existing: &[u8]| match artifact.mark {
-                    Mark::Stamped => is_stamped(existing),
-                    Mark::Listed => listed.contains(artifact.path.as_path()),
-                };
-                let step = step(out, &artifact.path, &artifact.content, artifact.mark, owned);
-                (artifact, step)
+                let owned = |existing: &[u8]| listed.owns(&artifact.path, artifact.mark, existing);
+                (
+                    artifact,
+                    step(out, &artifact.path, &artifact.content, owned),
+                )
             })
             .collect();
         let current: BTreeSet<&Path> = artifacts.iter().map(|a| a.path.as_path()).collect();
         let (mut remove, mut keep) = (Vec::new(), Vec::new());
-        for (mark, path) in &previous {
-            if current.contains(path.as_path()) {
+        for (path, recorded) in &listed.hashes {
+            if current.contains(path) {
                 continue;
             }
-            match stale(out, path, *mark) {
+            match stale(out, path, recorded) {
                 Stale::Gone => {}
-                Stale::Remove => remove.push(path.clone()),
-                Stale::Keep(reason) => keep.push((path.clone(), reason)),
+                Stale::Remove(hash) => remove.push(Entry {
+                    path: path.to_path_buf(),
+                    mark: listed.marks.get(path).copied().unwrap_or(Mark::Listed),
+                    hash: Some(hash),
+                }),
+                Stale::Keep(reason) => keep.push((path.to_path_buf(), reason)),
             }
         }
-        let manifest = artifacts::manifest(
-            files
-                .iter()
-                .filter(|(_, step)| !matches!(step, Step::Refuse(_)))
-                .map(|(artifact, _)| (artifact.mark, artifact.path.as_path())),
-        );
+        // A file left alone because it was edited keeps its entry, the hash of what
+        // generate wrote: without it, the stamp the edit kept would let the next run write
+        // over it.
+        let mut entries = Vec::new();
+        for (artifact, step) in &files {
+            match step {
+                Step::Refuse(_) => entries.extend(
+                    listed
+                        .hashes
+                        .get(artifact.path.as_path())
+                        .into_iter()
+                        .flatten()
+                        .flatten()
+                        .map(|hash| Entry {
+                            path: artifact.path.clone(),
+                            mark: artifact.mark,
+                            hash: Some(*hash),
+                        }),
+                ),
+                _ => entries.push(Entry::written(artifact)),
+            }
+        }
+        let manifest = artifacts::manifest(entries.iter().cloned());
         let manifest_step = match manifest_refused {
             Some(reason) => Step::Refuse(reason),
-            None => step(
-                out,
-                &manifest.path,
-                &manifest.content,
-                Mark::Stamped,
-                is_stamped,
-            ),
+            None => step(out, &manifest.path, &manifest.content, |existing| {
+                if is_stamped(existing) {
+                    Ok(())
+                } else {
+                    Err(not_ours(Mark::Stamped))
+                }
+            }),
         };
         Plan {
             files,
+            entries,
             remove,
             keep,
             manifest: (manifest, manifest_step),
@@ -99,14 +128,76 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// What the last manifest records of each file it lists.
+struct Listed<'m> {
+    /// The hashes of each path (a manifest edited by hand, or merged, may list a path twice).
+    hashes: BTreeMap<&'m Path, Vec<Option<ContentHash>>>,
+    marks: BTreeMap<&'m Path, Mark>,
+}
+
+impl<'m> Listed<'m> {
+    fn new(entries: &'m [Entry]) -> Self {
+        let mut hashes: BTreeMap<&Path, Vec<Option<ContentHash>>> = BTreeMap::new();
+        let mut marks = BTreeMap::new();
+        for entry in entries {
+            hashes.entry(&entry.path).or_default().push(entry.hash);
+            marks.entry(entry.path.as_path()).or_insert(entry.mark);
+        }
+        Listed { hashes, marks }
+    }
+
+    /// Whether the file at `path`, holding `existing`, is generate's to overwrite with a
+    /// file of this `mark`; if not, why.
+    fn owns(&self, path: &Path, mark: Mark, existing: &[u8]) -> Result<(), String> {
+        let recorded = self.hashes.get(path).map(Vec::as_slice).unwrap_or_default();
+        match unchanged(recorded, existing) {
+            Some(true) => Ok(()),
+            Some(false) => Err(format!(
+                "{}: move it away to let generate write it",
+                edited()
+            )),
+            // No hash to compare with: only the stamp, the file's own claim, makes it ours.
+            None if mark == Mark::Stamped && is_stamped(existing) => Ok(()),
+            None if recorded.is_empty() => Err(not_ours(mark)),
+            None => Err(format!(
+                "{}: move it away to let generate write it",
+                unhashed()
+            )),
+        }
+    }
+}
+
+/// Whether `existing` is what generate wrote by one of the `recorded` hashes; `None` when
+/// none was recorded.
+fn unchanged(recorded: &[Option<ContentHash>], existing: &[u8]) -> Option<bool> {
+    let mut hashes = recorded.iter().flatten().peekable();
+    hashes.peek()?;
+    let hash = ContentHash::of(existing);
+    Some(hashes.any(|recorded| *recorded == hash))
+}
+
 /// The entries of the manifest in `out`, and why a new one cannot be written when a file
 /// of its name is not errors-codegen's.
-fn previous_manifest(out: &Path) -> (Vec<(Mark, PathBuf)>, Option<String>) {
+fn previous_manifest(out: &Path) -> (Vec<Entry>, Option<String>) {
     let path = Path::new(MANIFEST);
     if let Some(reason) = blocked(out, path) {
         return (Vec::new(), Some(reason));
     }
-    match std::fs::read(out.join(path)) {
+    let target = out.join(path);
+    // Read only a plain file: a FIFO of that name would block the run.
+    match std::fs::symlink_metadata(&target) {
+        Err(error) if error.kind() == ErrorKind::NotFound => return (Vec::new(), None),
+        Err(error) => return (Vec::new(), Some(format!("cannot be read: {error}"))),
+        Ok(metadata) if metadata.is_symlink() => return (Vec::new(), Some(link())),
+        Ok(metadata) if !metadata.is_file() => {
+            return (
+                Vec::new(),
+                Some("is in the way: it is not a plain file".to_owned()),
+            );
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(&target) {
         Ok(content) => match artifacts::read_manifest(&content) {
             Some(entries) => (entries, None),
             None => (Vec::new(), Some(not_ours(Mark::Stamped))),
@@ -117,13 +208,12 @@ fn previous_manifest(out: &Path) -> (Vec<(Mark, PathBuf)>, Option<String>) {
 }
 
 /// The step of writing `content` at `relative` in `out`; `owned` tells whether an existing
-/// file of other content is generate's to overwrite, by its `mark`.
+/// file of other content is generate's to overwrite, or why not.
 fn step(
     out: &Path,
     relative: &Path,
     content: &[u8],
-    mark: Mark,
-    owned: impl Fn(&[u8]) -> bool,
+    owned: impl Fn(&[u8]) -> Result<(), String>,
 ) -> Step {
     if let Some(reason) = blocked(out, relative) {
         return Step::Refuse(reason);
@@ -142,8 +232,10 @@ fn step(
     }
     match std::fs::read(&target) {
         Ok(existing) if existing == content => Step::Unchanged,
-        Ok(existing) if owned(&existing) => Step::Update,
-        Ok(_) => Step::Refuse(not_ours(mark)),
+        Ok(existing) => match owned(&existing) {
+            Ok(()) => Step::Update,
+            Err(reason) => Step::Refuse(reason),
+        },
         Err(error) => Step::Refuse(format!("cannot be read: {error}")),
     }
 }
@@ -152,32 +244,43 @@ fn step(
 enum Stale {
     /// It is gone already.
     Gone,
-    /// It is still generate's: remove it.
-    Remove,
+    /// It holds what generate wrote, of this hash: remove it.
+    Remove(ContentHash),
     /// It is no longer generate's, for this reason.
     Keep(String),
 }
 
-fn stale(out: &Path, relative: &Path, mark: Mark) -> Stale {
+fn stale(out: &Path, relative: &Path, recorded: &[Option<ContentHash>]) -> Stale {
     if let Some(reason) = blocked(out, relative) {
         return Stale::Keep(reason);
     }
     let target = out.join(relative);
+    let yours = "; remove it yourself if it is not needed";
     match std::fs::symlink_metadata(&target) {
         Err(error) if error.kind() == ErrorKind::NotFound => Stale::Gone,
         Err(error) => Stale::Keep(format!("cannot be read: {error}")),
         Ok(metadata) if metadata.is_symlink() => Stale::Keep(link()),
         Ok(metadata) if !metadata.is_file() => Stale::Keep("is not a plain file".to_owned()),
-        Ok(_) => match (mark, std::fs::read(&target)) {
-            (_, Err(error)) => Stale::Keep(format!("cannot be read: {error}")),
-            (Mark::Stamped, Ok(content)) if !is_stamped(&content) => Stale::Keep(
-                "lost its errors-codegen stamp (edited by hand?); remove it yourself if it is \
-                 not needed"
-                    .to_owned(),
-            ),
-            (_, Ok(_)) => Stale::Remove,
+        Ok(_) => match std::fs::read(&target) {
+            Err(error) => Stale::Keep(format!("cannot be read: {error}")),
+            Ok(content) => match unchanged(recorded, &content) {
+                Some(true) => Stale::Remove(ContentHash::of(&content)),
+                Some(false) => Stale::Keep(format!("{}{yours}", edited())),
+                None => Stale::Keep(format!("{}{yours}", unhashed())),
+            },
         },
     }
+}
+
+/// Why a file generate wrote is no longer its own.
+fn edited() -> String {
+    "was changed since generate wrote it (its SHA-256 is not the one in the manifest)".to_owned()
+}
+
+/// Why a file the manifest lists without a hash is not surely generate's.
+fn unhashed() -> &'static str {
+    "is listed in the manifest without the SHA-256 of what generate wrote (by an older \
+     errors-codegen, or by hand), so an edit cannot be ruled out"
 }
 
 /// Why `relative` cannot be reached inside `out` without following a link or going through
