@@ -24,8 +24,7 @@ pub struct Tag {
 /// Every explicit tag in `text`, in file order, up to the first syntax error (which the
 /// spec's parse reports).
 pub fn tags(text: &str) -> Vec<Tag> {
-    // Every tag starts with `!`: most specs have none, and are not read twice.
-    if !text.contains('!') {
+    if !may_have_tags(text) {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -42,6 +41,18 @@ pub fn tags(text: &str) -> Vec<Tag> {
         }
     }
     found
+}
+
+/// Whether `text` has a `!` where a tag could start (at a line's start, or after a space,
+/// a tab, `[`, `{`, `,` or `:`): a spec without one is not read twice. A `!` inside a word
+/// (`Not found!`, `<![CDATA[`) starts no tag.
+fn may_have_tags(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices('!').any(|(at, _)| {
+        at.checked_sub(1)
+            .and_then(|before| bytes.get(before))
+            .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':'))
+    })
 }
 
 /// The tag of a tagged node's `span`: its own span when the parser gives it, else the
@@ -88,5 +99,16 @@ mod tests {
             ]
         );
         assert!(found("a: Not found!\nb: '!x'\n").is_empty());
+        assert_eq!(found("!!map\na: 1\n").len(), 1);
+        assert_eq!(found("a: [1,!!str 2]\nb: {\"c\":!x d}\n").len(), 2);
+    }
+
+    #[test]
+    fn text_without_a_tag_start_is_not_parsed_again() {
+        use super::may_have_tags;
+        assert!(!may_have_tags("a: Not found!\nb: `<![CDATA[x]]>`\n"));
+        assert!(may_have_tags("!!map\n"));
+        assert!(may_have_tags("a: !x\n"));
+        assert!(may_have_tags("a: [1,!x]\n"));
     }
 }
