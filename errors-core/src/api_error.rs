@@ -1,6 +1,7 @@
 //! Errors that are sent to clients as a code of a catalog.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use crate::Catalog;
 
@@ -116,6 +117,32 @@ pub trait ApiError {
         None
     }
 
+    /// How long the client should wait before sending the request again, sent as the
+    /// response's `Retry-After` header in delta-seconds (RFC 9110 section 10.2.3; a
+    /// fraction of a second is rounded up, so that a client never comes back early).
+    /// `None` (the default) sends no `Retry-After`: the spec's retry advice (`retry: later`,
+    /// `backoff`) names no delay, so only the error can say how long. The derive sets it
+    /// with `#[api_error(retry_after = 30)]`; clients read it back with
+    /// [`ClientError::retry_after`](crate::ClientError::retry_after).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use errors_core::{lastfm::ErrorCode, ApiError, Format, RequestContext};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(catalog = errors_core::lastfm::ErrorCode, code = RateLimitExceeded, retry_after = 30)]
+    /// struct Throttled;
+    ///
+    /// assert_eq!(Throttled.retry_after(), Some(Duration::from_secs(30)));
+    /// let response = Throttled.render(&RequestContext::new("2.0", Format::Json));
+    /// assert_eq!((response.status, response.retry_after), (429, Some(Duration::from_secs(30))));
+    /// assert_eq!(ErrorCode::RateLimitExceeded.retry_after(), None);
+    /// ```
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+
     /// The HTTP status, Content-Type and body that tell `client` about this error, in the
     /// shape of the catalog's API for the client's version and format.
     ///
@@ -186,6 +213,10 @@ impl<E: ApiError + ?Sized> ApiError for &E {
     fn help_url(&self) -> Option<&str> {
         (**self).help_url()
     }
+
+    fn retry_after(&self) -> Option<Duration> {
+        (**self).retry_after()
+    }
 }
 
 impl<E: ApiError + ?Sized> ApiError for Box<E> {
@@ -213,6 +244,10 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 
     fn help_url(&self) -> Option<&str> {
         (**self).help_url()
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        (**self).retry_after()
     }
 }
 

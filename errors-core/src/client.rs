@@ -141,6 +141,35 @@ impl<C: Catalog> ClientError<C> {
         }
     }
 
+    /// The error with the API's message in the user's `locale` (a BCP 47 tag such as
+    /// `de-AT`), as [`Received::with_locale`] says; its `Display` follows. Only an error
+    /// body of the API has a message of the spec's to translate.
+    ///
+    /// ```
+    /// use errors_core::{ampache::ErrorCode, ClientError};
+    ///
+    /// let body = br#"{"error":{"errorCode":"4704","errorAction":"album","errorType":"filter","errorMessage":"Not Found: 1"}}"#;
+    /// let error = ClientError::<ErrorCode>::from_response(404, Some("application/json"), &[], body)
+    ///     .unwrap_err()
+    ///     .with_locale("fr-CA");
+    /// assert_eq!(error.to_string(), "Ampache API error 4704 (NotFound): Non trouvé (HTTP 404)");
+    /// ```
+    #[must_use]
+    pub fn with_locale(self, locale: &str) -> Self {
+        match self {
+            ClientError::Api {
+                error,
+                http_status,
+                retry_after,
+            } => ClientError::Api {
+                error: Box::new(error.with_locale(locale)),
+                http_status,
+                retry_after,
+            },
+            other => other,
+        }
+    }
+
     /// The API's error, when the API sent one.
     #[must_use]
     pub fn api_error(&self) -> Option<&Received<'static, C>> {

@@ -15,8 +15,9 @@ impl Response {
     }
 }
 
-/// The status, `Content-Type` and body; the body's type is chosen by the caller
-/// (`Vec<u8>`, `bytes::Bytes`, axum's `Body`, anything a `Vec<u8>` converts into).
+/// The status, `Content-Type`, `Retry-After` (when the error has one) and body; the body's
+/// type is chosen by the caller (`Vec<u8>`, `bytes::Bytes`, axum's `Body`, anything a
+/// `Vec<u8>` converts into).
 ///
 /// ```
 /// use errors_core::{subsonic::ErrorCode, ApiError, Format, RequestContext};
@@ -30,12 +31,17 @@ impl Response {
 impl<B: From<Vec<u8>>> From<Response> for http::Response<B> {
     fn from(response: Response) -> Self {
         let status = response.status_code();
+        let retry_after = response.retry_after_seconds();
         let mut out = http::Response::new(B::from(response.body));
         *out.status_mut() = status;
-        out.headers_mut().insert(
+        let headers = out.headers_mut();
+        headers.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(response.content_type),
         );
+        if let Some(seconds) = retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         out
     }
 }

@@ -168,5 +168,10 @@ macro_rules! __impl_catalog {
                 *self
             }
         }
+
+        // axum's `IntoResponse` when errors-core has its `axum` feature, for the bundled
+        // catalogs and a user's own alike: expanded in the crate that defines the catalog,
+        // so the orphan rule allows it there.
+        $crate::__into_response! { [] $ty, [] }
     };
 }

@@ -21,8 +21,11 @@ pub enum Reply<'a, C> {
 pub struct Received<'a, C> {
     /// The code, typed when the catalog has it.
     pub code: Code<C>,
-    /// The whole parsed body: message, shape and the fields only its shape carries.
+    /// The whole parsed body: the server's own message (`body.message`), shape and the
+    /// fields only its shape carries.
     pub body: ErrorBody<'a>,
+    /// The catalog locale [`Received::message`] speaks, set by [`Received::with_locale`].
+    locale: Option<&'static str>,
 }
 
 /// A received code: one of the catalog's, or a number it does not have, kept as sent.
@@ -47,10 +50,60 @@ impl<C: Catalog> Code<C> {
 }
 
 impl<C: Catalog> Received<'_, C> {
-    /// The message as sent.
+    /// The message: as the server sent it, or after [`Received::with_locale`] the spec's
+    /// message for the code in that locale. A code the catalog does not have, and a spec
+    /// message with `{name}` placeholders (which only the server can fill), keep the
+    /// server's. The server's own stays in `body.message`.
     #[must_use]
     pub fn message(&self) -> &str {
-        &self.body.message
+        match (self.code, self.locale) {
+            (Code::Known(code), Some(locale)) => {
+                let template = code.message_in(locale);
+                if template.contains(['{', '}']) {
+                    &self.body.message
+                } else {
+                    template
+                }
+            }
+            _ => &self.body.message,
+        }
+    }
+
+    /// The error with its [`message`](Received::message) (and so its `Display`) in the
+    /// user's `locale`, a BCP 47 tag such as `de-AT`: the spec's message for the code in
+    /// that locale, falling back as [`locale::lookup`](crate::locale::lookup) does (`de-AT`,
+    /// then `de`), else in the spec's default locale. Servers send their messages in one
+    /// language, often with details (`Not Found: 1`), which the server's own message in
+    /// `body.message` keeps.
+    ///
+    /// ```
+    /// use errors_core::{ampache::ErrorCode, Code, Reply};
+    ///
+    /// // What an Ampache 8 server sends for an album that does not exist.
+    /// let body = br#"{"error":{"errorCode":"4704","errorAction":"album","errorType":"filter","errorMessage":"Not Found: 1"}}"#;
+    /// let Reply::Error(error) = Reply::<ErrorCode>::from_http(404, Some("application/json"), body) else {
+    ///     panic!("an error body");
+    /// };
+    /// let error = error.with_locale("de-AT");
+    /// assert_eq!(error.locale(), Some("de"));
+    /// assert_eq!(error.message(), "Nicht gefunden");
+    /// assert_eq!(error.to_string(), "Ampache API error 4704 (NotFound): Nicht gefunden");
+    /// assert_eq!(error.body.message, "Not Found: 1");
+    /// assert_eq!(error.with_locale("ja").message(), "Not Found"); // the spec's default locale
+    /// ```
+    #[must_use]
+    pub fn with_locale(mut self, locale: &str) -> Self {
+        let api = C::API;
+        self.locale =
+            Some(crate::locale::lookup(locale, api.locales).unwrap_or(api.default_locale));
+        self
+    }
+
+    /// The catalog locale [`message`](Received::message) speaks, after
+    /// [`with_locale`](Received::with_locale); `None` for the server's message as sent.
+    #[must_use]
+    pub fn locale(&self) -> Option<&'static str> {
+        self.locale
     }
 
     /// What to do about the error, from the spec; `None` for a code the catalog does not
@@ -69,6 +122,7 @@ impl<C: Catalog> Received<'_, C> {
         Received {
             code: self.code,
             body: self.body.into_owned(),
+            locale: self.locale,
         }
     }
 }
@@ -118,6 +172,10 @@ impl<'a, C: Catalog> Received<'a, C> {
             Some(code) if ours => Code::Known(code),
             _ => Code::Unknown(body.code),
         };
-        Received { code, body }
+        Received {
+            code,
+            body,
+            locale: None,
+        }
     }
 }

@@ -36,6 +36,28 @@ pub trait ResponseExt: Sized {
     /// when reading the body fails (transient when reqwest says it timed out or the
     /// connection broke).
     fn reply<C: Catalog>(self) -> impl Future<Output = Result<Vec<u8>, ClientError<C>>> + Send;
+
+    /// As [`reply`](ResponseExt::reply), with the API's message in the user's `locale` (a
+    /// BCP 47 tag such as `de-AT`): the spec's translation of the code's message, falling
+    /// back `de-AT`, `de`, then the spec's default locale ([`ClientError::with_locale`]);
+    /// the server's own message stays in the error's `body.message`.
+    ///
+    /// ```no_run
+    /// use errors_core::{ampache::ErrorCode, ClientError, ResponseExt};
+    ///
+    /// async fn song(client: &reqwest::Client, url: &str) -> Result<Vec<u8>, ClientError<ErrorCode>> {
+    ///     let response = client.get(url).send().await.map_err(errors_core::request_error)?;
+    ///     // A 4704 reads "Ampache API error 4704 (NotFound): Nicht gefunden (HTTP 404)".
+    ///     response.reply_in::<ErrorCode>("de-AT").await
+    /// }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`reply`](ResponseExt::reply).
+    fn reply_in<C: Catalog>(
+        self,
+        locale: &str,
+    ) -> impl Future<Output = Result<Vec<u8>, ClientError<C>>> + Send;
 }
 
 impl ResponseExt for reqwest::Response {
@@ -63,6 +85,12 @@ impl ResponseExt for reqwest::Response {
         }
         ClientError::<C>::from_parts(http_status, content_type.as_deref(), retry_after, &body)?;
         Ok(body)
+    }
+
+    async fn reply_in<C: Catalog>(self, locale: &str) -> Result<Vec<u8>, ClientError<C>> {
+        self.reply::<C>()
+            .await
+            .map_err(|error| error.with_locale(locale))
     }
 }
 

@@ -3,6 +3,7 @@
 //! only decides which code, message and shape the client gets.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use errors_wire::jsonp::Callback;
 use errors_wire::{ErrorFields, Target, subsonic};
@@ -135,6 +136,25 @@ pub struct Response {
     pub content_type: &'static str,
     /// The body, byte for byte as the API's own server sends it.
     pub body: Vec<u8>,
+    /// The `Retry-After` header, sent in delta-seconds (rounded up) when the error has one
+    /// ([`ApiError::retry_after`]).
+    pub retry_after: Option<Duration>,
+}
+
+impl Response {
+    /// The `Retry-After` header value: whole delta-seconds (RFC 9110 section 10.2.3), a
+    /// fraction of a second rounded up so that a client never comes back early.
+    #[must_use]
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        self.retry_after.map(delta_seconds)
+    }
+}
+
+/// A delay in whole seconds, rounded up.
+pub(crate) fn delta_seconds(delay: Duration) -> u64 {
+    delay
+        .as_secs()
+        .saturating_add(u64::from(delay.subsec_nanos() > 0))
 }
 
 /// Renders `error` for `request`; see [`ApiError::render`].
@@ -207,6 +227,7 @@ fn render_as<E: ApiError + ?Sized>(
         status,
         content_type,
         body,
+        retry_after: error.retry_after(),
     }
 }
 

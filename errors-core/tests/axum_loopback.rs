@@ -472,3 +472,94 @@ async fn errors_are_rendered_in_the_negotiated_locale() {
         ampache::ErrorCode::NotFound.message_in("en")
     );
 }
+
+#[derive(Debug, ApiError)]
+#[api_error(catalog = errors_core::lastfm::ErrorCode)]
+enum ThrottleError {
+    /// Last.fm's 429 with a delay of the server's choosing.
+    #[api_error(code = RateLimitExceeded, retry_after = 30)]
+    Throttled,
+    /// The same code without a delay: no Retry-After.
+    #[api_error(code = RateLimitExceeded)]
+    ThrottledQuietly,
+}
+
+/// `Retry-After` in delta-seconds from the error's `retry_after`, through the layer, read
+/// back by the client side; a handler's own headers stay, and its own `Retry-After` too
+/// when the error has none.
+#[tokio::test]
+async fn retry_after_is_sent_through_the_layer() {
+    use axum::response::{AppendHeaders, IntoResponse};
+    use errors_core::{ClientError, ResponseExt, Retry};
+    use reqwest::header::RETRY_AFTER;
+
+    async fn handler_delay() -> impl IntoResponse {
+        let headers = AppendHeaders([(RETRY_AFTER, "7"), (http::header::VARY, "Accept")]);
+        Err::<String, _>((headers, ThrottleError::ThrottledQuietly))
+    }
+    let router = Router::new()
+        .route(
+            "/2.0/",
+            get(|| async { Err::<String, _>(ThrottleError::Throttled) }),
+        )
+        .route(
+            "/quiet/",
+            get(|| async { Err::<String, _>(ThrottleError::ThrottledQuietly) }),
+        )
+        .route("/handler/", get(handler_delay))
+        .layer(ApiLayer::<lastfm::ErrorCode>::new());
+    let base = format!("http://{}", serve(router).await);
+    let client = reqwest::Client::new();
+
+    let response = client
+        .get(format!("{base}/2.0/?method=track.scrobble&format=json"))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(response.status().as_u16(), 429);
+    assert_eq!(response.headers()[RETRY_AFTER], "30");
+    let error = response
+        .reply::<lastfm::ErrorCode>()
+        .await
+        .expect_err("an error");
+    assert_eq!(
+        error.code(),
+        Some(Code::Known(lastfm::ErrorCode::RateLimitExceeded))
+    );
+    assert_eq!(error.retry(), Some(Retry::Backoff));
+    assert_eq!(
+        error.retry_after(),
+        Some(std::time::Duration::from_secs(30))
+    );
+    assert!(matches!(
+        error,
+        ClientError::Api {
+            http_status: 429,
+            ..
+        }
+    ));
+
+    let quiet = client
+        .get(format!("{base}/quiet/"))
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(quiet.status().as_u16(), 429);
+    assert!(quiet.headers().get(RETRY_AFTER).is_none());
+
+    let handler = client
+        .get(format!("{base}/handler/?format=json"))
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(handler.headers()[RETRY_AFTER], "7");
+    assert_eq!(handler.headers()[http::header::VARY], "Accept");
+    assert_eq!(
+        handler.headers()[http::header::CONTENT_TYPE],
+        lastfm::ErrorCode::RateLimitExceeded
+            .render(&RequestContext::new("2.0", Format::Json))
+            .content_type
+    );
+    let body = handler.bytes().await.expect("a body");
+    assert!(body.starts_with(br#"{"error":29,"#), "{body:?}");
+}

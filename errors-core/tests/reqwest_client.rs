@@ -196,6 +196,56 @@ async fn a_refused_connection_is_a_transient_request_error() {
     assert_eq!(error.http_status(), None);
 }
 
+/// What an Ampache 8 server sends for an album that does not exist, byte for byte.
+const AMPACHE_NOT_FOUND: &str =
+    include_str!("../../tests/corpus/data/ampache-server/api8/json/error-4704.json");
+
+/// The user's locale gives the spec's translation of the code's message, falling back
+/// `de-AT` -> `de` -> the spec's default; the server's own message stays in the body.
+#[tokio::test]
+async fn messages_in_the_users_locale() {
+    use errors_core::ampache;
+
+    for (locale, message) in [
+        ("de-AT", "Nicht gefunden"),
+        ("fr", "Non trouvé"),
+        ("es-MX", "No encontrado"),
+        ("ja", "Not Found"),
+    ] {
+        let answer = response(
+            "404 Not Found",
+            "application/json; charset=UTF-8",
+            &[],
+            AMPACHE_NOT_FOUND,
+        );
+        let (url, _) = stub(vec![answer]).await;
+        let response = reqwest::get(&url).await.expect("an answer");
+        let error = response
+            .reply_in::<ampache::ErrorCode>(locale)
+            .await
+            .expect_err("an error");
+        assert_eq!(
+            error.to_string(),
+            format!("Ampache API error 4704 (NotFound): {message} (HTTP 404)")
+        );
+        let received = error.api_error().expect("the API's error");
+        assert_eq!(received.message(), message);
+        assert_eq!(received.body.message, "Not Found: 1");
+    }
+    // Without a locale, the server's message as sent.
+    let answer = response("404 Not Found", "application/json", &[], AMPACHE_NOT_FOUND);
+    let (url, _) = stub(vec![answer]).await;
+    let response = reqwest::get(&url).await.expect("an answer");
+    let error = response
+        .reply::<ampache::ErrorCode>()
+        .await
+        .expect_err("an error");
+    assert_eq!(
+        error.to_string(),
+        "Ampache API error 4704 (NotFound): Not Found: 1 (HTTP 404)"
+    );
+}
+
 /// A backoff short enough for tests: a wait that takes a second comes from Retry-After.
 fn quick(max_times: usize) -> ExponentialBuilder {
     ExponentialBuilder::default()

@@ -55,6 +55,8 @@ pub(crate) struct Attrs {
     pub message: Option<Keyed<LitStr>>,
     pub error_type: Option<Keyed<LitStr>>,
     pub help_url: Option<Keyed<LitStr>>,
+    /// `retry_after = 30`: whole seconds.
+    pub retry_after: Option<Keyed<u64>>,
     pub transparent: Option<Keyed<()>>,
     /// Whether reading them failed somewhere, in which case a missing key is no news: the
     /// user probably tried to write it.
@@ -62,7 +64,7 @@ pub(crate) struct Attrs {
 }
 
 pub(crate) const KEYS: &str =
-    "`catalog`, `code`, `message`, `error_type`, `help_url` or `transparent`";
+    "`catalog`, `code`, `message`, `error_type`, `help_url`, `retry_after` or `transparent`";
 
 pub(crate) fn get(input: &[Attribute], errors: &mut Errors) -> Attrs {
     let mut attrs = Attrs::default();
@@ -138,6 +140,25 @@ fn entries(input: ParseStream, attrs: &mut Attrs, errors: &mut Errors) -> syn::R
             "help_url" => {
                 let text = string(input, &key)?;
                 set(&mut attrs.help_url, key, text, errors);
+            }
+            "retry_after" => {
+                input.parse::<Token![=]>()?;
+                if !input.peek(LitInt) {
+                    return Err(Error::new(
+                        input.span(),
+                        "expected a whole number of seconds: `retry_after = 30`",
+                    ));
+                }
+                let literal: LitInt = input.parse()?;
+                match literal.base10_parse::<u64>() {
+                    Ok(seconds) if literal.suffix().is_empty() => {
+                        set(&mut attrs.retry_after, key, seconds, errors);
+                    }
+                    _ => errors.at(
+                        literal.span(),
+                        "`retry_after` is a whole number of seconds without a suffix, from 0 to 18446744073709551615 (u64)",
+                    ),
+                }
             }
             "transparent" => set(&mut attrs.transparent, key, (), errors),
             _ => {

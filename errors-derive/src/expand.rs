@@ -221,6 +221,14 @@ fn expand_struct(
             }
         });
     }
+    if let Some(keyed) = &input.attrs.retry_after {
+        let delay = seconds(keyed.value);
+        body.extend(quote! {
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                ::core::option::Option::Some(#delay)
+            }
+        });
+    }
     if let Some(message) = &input.message {
         let value = message_expr(message, fields, bounds, |field| {
             let member = &field.member;
@@ -297,6 +305,7 @@ struct Arms<'a> {
     one_language: bool,
     http_status: Vec<TokenStream>,
     help_url: Vec<TokenStream>,
+    retry_after: Vec<TokenStream>,
     // Variants that keep the trait's default, gathered into one or-pattern per method; a
     // method that no variant overrides is left out of the impl altogether, and its
     // patterns are never built.
@@ -304,6 +313,7 @@ struct Arms<'a> {
     default_message: Vec<&'a Ident>,
     default_http_status: Vec<&'a Ident>,
     no_help_url: Vec<&'a Ident>,
+    no_retry_after: Vec<&'a Ident>,
     /// The compile-time checks that variants sending their code's spec message have a
     /// field for each of its placeholders.
     field_checks: Vec<TokenStream>,
@@ -333,6 +343,8 @@ impl<'a> Arms<'a> {
         self.http_status
             .push(forward("http_status", quote!(, version)));
         self.help_url.push(forward("help_url", TokenStream::new()));
+        self.retry_after
+            .push(forward("retry_after", TokenStream::new()));
     }
 
     fn own(
@@ -411,6 +423,14 @@ impl<'a> Arms<'a> {
             }
             None => self.no_help_url.push(ident),
         }
+        match &variant.attrs.retry_after {
+            Some(keyed) => {
+                let delay = seconds(keyed.value);
+                self.retry_after
+                    .push(quote!(#any => ::core::option::Option::Some(#delay),));
+            }
+            None => self.no_retry_after.push(ident),
+        }
     }
 
     /// The methods, `alias` first in the body of `code`.
@@ -427,6 +447,8 @@ impl<'a> Arms<'a> {
             default_http_status,
             help_url,
             no_help_url,
+            retry_after,
+            no_retry_after,
             field_checks,
         } = self;
         let mut methods = quote! {
@@ -527,8 +549,25 @@ impl<'a> Arms<'a> {
                 }
             });
         }
+        if !retry_after.is_empty() {
+            let rest = or_arm(&no_retry_after, &quote!(::core::option::Option::None));
+            methods.extend(quote! {
+                fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                    match self {
+                        #(#retry_after)*
+                        #rest
+                    }
+                }
+            });
+        }
         methods
     }
+}
+
+/// `Duration::from_secs(n)`, `n` unsuffixed.
+fn seconds(value: u64) -> TokenStream {
+    let value = proc_macro2::Literal::u64_unsuffixed(value);
+    quote!(::core::time::Duration::from_secs(#value))
 }
 
 /// One arm for all the `variants`, whatever their fields.
@@ -566,6 +605,10 @@ fn forward_all(ty: &Type, inner: &TokenStream) -> TokenStream {
 
         fn help_url(&self) -> ::core::option::Option<&str> {
             ::errors_core::ApiError::help_url(#inner)
+        }
+
+        fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+            ::errors_core::ApiError::retry_after(#inner)
         }
     }
 }

@@ -35,6 +35,11 @@ impl Input<'_> {
                     errors,
                 );
                 not_here(
+                    self.attrs.retry_after.as_ref(),
+                    "on an enum, `retry_after` goes on each variant",
+                    errors,
+                );
+                not_here(
                     self.attrs.transparent.as_ref(),
                     "on an enum, `transparent` goes on a variant",
                     errors,
@@ -122,6 +127,7 @@ fn check_transparent(attrs: &Attrs, owner: &Ident, fields: &[Field], errors: &mu
         attrs.message.as_ref().map(|keyed| &keyed.key),
         attrs.error_type.as_ref().map(|keyed| &keyed.key),
         attrs.help_url.as_ref().map(|keyed| &keyed.key),
+        attrs.retry_after.as_ref().map(|keyed| &keyed.key),
     ];
     for key in conflicts.into_iter().flatten() {
         errors.at(

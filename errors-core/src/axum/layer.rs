@@ -162,9 +162,10 @@ where
                 None => api_request,
             };
             parts.extensions.insert(api_request.clone());
-            let response = inner.call(Request::from_parts(parts, body)).await?;
-            Ok(match response.extensions().get::<Deferred>() {
-                Some(deferred) => deferred.respond(&api_request.context()),
+            let mut response = inner.call(Request::from_parts(parts, body)).await?;
+            // Taken out: an outer layer must not render the same error again.
+            Ok(match response.extensions_mut().remove::<Deferred>() {
+                Some(deferred) => deferred.respond(&api_request.context(), response),
                 None => response,
             })
         })

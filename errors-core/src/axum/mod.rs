@@ -11,7 +11,8 @@
 //!   Ampache 4710, Last.fm 6).
 //!
 //! With the feature on, `#[derive(ApiError)]` also implements axum's `IntoResponse` for
-//! the type, as do the bundled catalogs' `ErrorCode`s.
+//! the type, as does every catalog's `ErrorCode`: the bundled ones and a user's own,
+//! included with [`include_catalog!`](crate::include_catalog), alike.
 
 mod layer;
 mod params;
@@ -25,22 +26,3 @@ pub use request::ApiRequest;
 
 #[doc(hidden)]
 pub use render::defer;
-
-// The bundled catalogs' codes are errors too, returned from handlers as they are.
-impl axum_core::response::IntoResponse for crate::ampache::ErrorCode {
-    fn into_response(self) -> axum_core::response::Response {
-        defer(&self)
-    }
-}
-
-impl axum_core::response::IntoResponse for crate::lastfm::ErrorCode {
-    fn into_response(self) -> axum_core::response::Response {
-        defer(&self)
-    }
-}
-
-impl axum_core::response::IntoResponse for crate::subsonic::ErrorCode {
-    fn into_response(self) -> axum_core::response::Response {
-        defer(&self)
-    }
-}

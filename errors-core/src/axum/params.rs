@@ -12,7 +12,6 @@ use http_body_util::{BodyExt, Limited};
 use serde::de::DeserializeOwned;
 
 use super::ApiRequest;
-use super::render::to_axum;
 use crate::{ApiError, Catalog, Family};
 
 /// The most a form body may hold, as axum's own default body limit (2 MB).
@@ -148,7 +147,7 @@ impl<C: Catalog> IntoResponse for ParamsRejection<C> {
                     code,
                     detail: &self.detail,
                 };
-                to_axum(error.render(&self.request.context()))
+                error.render(&self.request.context()).into()
             }
             None => (http::StatusCode::BAD_REQUEST, self.to_string()).into_response(),
         }

@@ -6,6 +6,7 @@ use core::pin::Pin;
 use core::task::{Context, Poll};
 use std::borrow::Cow;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response as AxumResponse};
@@ -49,20 +50,8 @@ pub struct RequestBound<E, C> {
 
 impl<E: ApiError, C: Catalog> IntoResponse for RequestBound<E, C> {
     fn into_response(self) -> AxumResponse {
-        to_axum(self.error.render(&self.request.context()))
+        self.error.render(&self.request.context()).into()
     }
-}
-
-/// A rendered response as axum's.
-pub(crate) fn to_axum(rendered: Response) -> AxumResponse {
-    let status = rendered.status_code();
-    let mut response = AxumResponse::new(Body::from(rendered.body));
-    *response.status_mut() = status;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(rendered.content_type),
-    );
-    response
 }
 
 /// What an error returned with `?` leaves in its response's extensions for
@@ -71,9 +60,38 @@ pub(crate) fn to_axum(rendered: Response) -> AxumResponse {
 pub(crate) struct Deferred(Arc<dyn Render>);
 
 impl Deferred {
-    /// The error rendered for `context`.
-    pub(crate) fn respond(&self, context: &RequestContext<'_>) -> AxumResponse {
-        to_axum(self.0.render(context))
+    /// `response`, the placeholder of [`defer`], with the error rendered for `context`:
+    /// its status, `Content-Type`, `Retry-After` (when the error has one) and body. The
+    /// placeholder's other headers and extensions stay, so that a handler can add headers
+    /// of its own (`(AppendHeaders([(RETRY_AFTER, "5")]), error)`, `WWW-Authenticate`).
+    pub(crate) fn respond(
+        &self,
+        context: &RequestContext<'_>,
+        response: AxumResponse,
+    ) -> AxumResponse {
+        let rendered = self.0.render(context);
+        let (mut parts, _placeholder) = response.into_parts();
+        parts.status = rendered.status_code();
+        // The placeholder's body had no length; a handler may have set one for it.
+        parts.headers.remove(header::CONTENT_LENGTH);
+        set_headers(
+            &mut parts.headers,
+            rendered.content_type,
+            rendered.retry_after_seconds(),
+        );
+        AxumResponse::from_parts(parts, Body::from(rendered.body))
+    }
+}
+
+/// `Content-Type`, and `Retry-After` when there is one (else the handler's stays).
+fn set_headers(
+    headers: &mut http::HeaderMap,
+    content_type: &'static str,
+    retry_after: Option<u64>,
+) {
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Some(seconds) = retry_after {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
 }
 
@@ -92,6 +110,7 @@ struct Captured<K> {
     help_url: Option<Box<str>>,
     /// In the order of the catalog's versions.
     http_status: Box<[u16]>,
+    retry_after: Option<Duration>,
 }
 
 impl<K: Catalog> ApiError for Captured<K> {
@@ -126,6 +145,10 @@ impl<K: Catalog> ApiError for Captured<K> {
     fn help_url(&self) -> Option<&str> {
         self.help_url.as_deref()
     }
+
+    fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
 }
 
 impl<K: Catalog> Render for Captured<K> {
@@ -157,17 +180,17 @@ pub fn defer<E: ApiError + ?Sized>(error: &E) -> AxumResponse {
             .iter()
             .map(|v| error.http_status(v.id))
             .collect(),
+        retry_after: error.retry_after(),
     };
     let status = captured.http_status(api.default_version);
+    let retry_after = captured.retry_after.map(crate::respond::delta_seconds);
     let content_type =
         errors_wire::Target::new(api.family, Format::Xml, api.default_version).content_type();
     let deferred = Deferred(Arc::new(captured));
     let mut response = AxumResponse::new(Body::new(Unrendered(Some(deferred.clone()))));
     *response.status_mut() =
         http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    set_headers(response.headers_mut(), content_type, retry_after);
     response.extensions_mut().insert(deferred);
     response
 }
