@@ -102,3 +102,29 @@ fn transport_failures_say_what_they_found() {
         Reply::Transport(_)
     ));
 }
+
+/// A downstream catalog's messages in the user's locale: the spec's translation, except a
+/// message with placeholders, which only the server can fill and so stays as sent.
+#[test]
+fn a_downstream_catalog_translates_what_it_can() {
+    use errors_tests::shop::ErrorCode;
+
+    let declined = br#"{"error":2,"message":"Card refused by the bank"}"#;
+    let Reply::Error(error) = Reply::<ErrorCode>::from_http(402, None, declined) else {
+        panic!("an error body");
+    };
+    assert_eq!(error.message(), "Card refused by the bank");
+    let error = error.with_locale("fr-BE");
+    assert_eq!(error.locale(), Some("fr"));
+    assert_eq!(error.message(), "Paiement refusé");
+    assert_eq!(error.body.message, "Card refused by the bank");
+    assert_eq!(error.with_locale("de").message(), "Payment declined");
+
+    let sold_out = br#"{"error":1,"message":"Item A-1 is out of stock"}"#;
+    let Reply::Error(error) = Reply::<ErrorCode>::from_http(200, None, sold_out) else {
+        panic!("an error body");
+    };
+    let error = error.with_locale("fr");
+    assert!(ErrorCode::OutOfStock.message_in("fr").contains("{sku}"));
+    assert_eq!(error.message(), "Item A-1 is out of stock");
+}
