@@ -293,6 +293,7 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 /// | `message` | each variant; a struct | a template: `{field}` and `{0}` show fields, `{{`/`}}` are braces |
 /// | `error_type` | a variant; a struct; an enum, as the default of its variants | a string: Ampache's `errorType` (a compile error at the key on a catalog of another family) |
 /// | `help_url` | a variant; a struct | a link: OpenSubsonic's `helpUrl` (a compile error at the key on a catalog that is not Subsonic's) |
+/// | `retry_after` | a variant; a struct | whole seconds, sent as the `Retry-After` header (`retry_after = 30`) |
 /// | `transparent` | a variant or struct with one field | none: everything comes from the field |
 ///
 /// # Catalog
@@ -394,6 +395,35 @@ impl<E: ApiError + ?Sized> ApiError for Box<E> {
 ///
 /// assert_eq!(PlaylistError::Missing.error_type(), Some("playlist"));
 /// assert_eq!(PlaylistError::BadFilter.error_type(), Some("filter"));
+/// ```
+///
+/// # Retry-After
+///
+/// `retry_after = 30` on a variant or struct sets what [`ApiError::retry_after`] returns:
+/// the response carries `Retry-After: 30` (RFC 9110 section 10.2.3), with any status and
+/// in any format, and [`ClientError::retry_after`](crate::ClientError::retry_after) reads
+/// it back. The value is a whole number of seconds without a suffix. The spec's retry
+/// advice (`retry: backoff`) names no delay, so a code alone never sends the header; for a
+/// delay computed per request, implement [`ApiError`](trait@ApiError) by hand or, under
+/// [`axum::ApiLayer`](crate::axum::ApiLayer), return the error together with the header
+/// (`Err((AppendHeaders([(RETRY_AFTER, "5")]), error))`), which the layer keeps.
+///
+/// ```
+/// use std::time::Duration;
+///
+/// use errors_core::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(catalog = errors_core::subsonic::ErrorCode)]
+/// pub enum StreamError {
+///     #[api_error(code = Generic, message = "Transcoder busy", retry_after = 5)]
+///     Busy,
+///     #[api_error(code = NotFound)]
+///     Missing,
+/// }
+///
+/// assert_eq!(StreamError::Busy.retry_after(), Some(Duration::from_secs(5)));
+/// assert_eq!(StreamError::Missing.retry_after(), None);
 /// ```
 ///
 /// # Transparent

@@ -318,7 +318,8 @@ impl<C: Catalog> Received<'_, C> {
 }
 
 /// `Ampache API error 4704 (NotFound): Not Found: 1`; `... error 4799: ...` for a code the
-/// catalog does not have.
+/// catalog does not have. The message is [`Received::message`]: in the user's locale after
+/// [`Received::with_locale`].
 impl<C: Catalog> fmt::Display for Received<'_, C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let title = C::API.title;

@@ -38,11 +38,16 @@ async fn a_downstream_code_is_rendered_for_the_request() {
         .route("/checkout", get(checkout))
         .layer(ApiLayer::<ErrorCode>::new());
     for (uri, accept_language, format, locale) in [
-        ("/checkout?format=json", "fr-CH, en;q=0.5", Format::Json, "fr"),
+        (
+            "/checkout?format=json",
+            "fr-CH, en;q=0.5",
+            Format::Json,
+            "fr",
+        ),
         ("/checkout", "en", Format::Xml, "en"),
     ] {
-        let expected = ErrorCode::PaymentDeclined
-            .render(&RequestContext::new("", format).locale(locale));
+        let expected =
+            ErrorCode::PaymentDeclined.render(&RequestContext::new("", format).locale(locale));
         let (status, content_type, body) = answer(router.clone(), uri, accept_language).await;
         assert_eq!(status, 402, "{uri}");
         assert_eq!(content_type, expected.content_type, "{uri}");
