@@ -493,6 +493,12 @@ async fn retry_after_is_sent_through_the_layer() {
     use errors_core::{ClientError, ResponseExt, Retry};
     use reqwest::header::RETRY_AFTER;
 
+    async fn handler_status() -> impl IntoResponse {
+        Err::<String, _>((
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            ThrottleError::Throttled,
+        ))
+    }
     async fn handler_delay() -> impl IntoResponse {
         let headers = AppendHeaders([(RETRY_AFTER, "7"), (http::header::VARY, "Accept")]);
         Err::<String, _>((headers, ThrottleError::ThrottledQuietly))
@@ -507,6 +513,7 @@ async fn retry_after_is_sent_through_the_layer() {
             get(|| async { Err::<String, _>(ThrottleError::ThrottledQuietly) }),
         )
         .route("/handler/", get(handler_delay))
+        .route("/status/", get(handler_status))
         .layer(ApiLayer::<lastfm::ErrorCode>::new());
     let base = format!("http://{}", serve(router).await);
     let client = reqwest::Client::new();
@@ -562,4 +569,44 @@ async fn retry_after_is_sent_through_the_layer() {
     );
     let body = handler.bytes().await.expect("a body");
     assert!(body.starts_with(br#"{"error":29,"#), "{body:?}");
+
+    // A status returned beside the error applies on top of it, as axum applies it.
+    let status = client
+        .get(format!("{base}/status/"))
+        .send()
+        .await
+        .expect("an answer");
+    assert_eq!(status.status().as_u16(), 503);
+    assert_eq!(status.headers()[RETRY_AFTER], "30");
+}
+
+/// An error made into a response where the layer's poll does not reach (a spawned task) is
+/// deferred, and the layer still renders it for the request.
+#[tokio::test]
+async fn an_error_answered_from_another_task_is_rendered_for_the_request() {
+    use axum::response::{IntoResponse, Response};
+
+    async fn spawned() -> Response {
+        let task = tokio::spawn(async { SongError::Missing.into_response() });
+        task.await
+            .unwrap_or_else(|_| http::StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    }
+    let router = Router::new()
+        .route("/server/json.server.php", get(spawned))
+        .layer(ApiLayer::<ampache::ErrorCode>::new());
+    let base = format!("http://{}", serve(router).await);
+    let request = reqwest::Client::new()
+        .get(format!(
+            "{base}/server/json.server.php?action=song&version=8"
+        ))
+        .header("accept-language", "fr");
+    let answer = send(request).await;
+    let expected = SongError::Missing.render(
+        &RequestContext::new("8", Format::Json)
+            .action("song")
+            .locale("fr"),
+    );
+    assert_eq!(answer.status, 404);
+    assert_eq!(answer.content_type, expected.content_type);
+    assert_eq!(answer.body, expected.body);
 }

@@ -16,13 +16,17 @@ use tower_service::Service;
 use super::ApiRequest;
 use super::params::{is_form_post, read_form};
 use super::render::Deferred;
+use super::scope::answering;
 use crate::Catalog;
 
 /// A tower [`Layer`] for the routes of one API (catalog `C`): each request is read as an
 /// [`ApiRequest<C>`] (form POST bodies included; the body is buffered, up to 2 MB, and
 /// handed on unchanged), which handlers extract for free; and an error a handler returned
-/// with `?` (any `#[derive(ApiError)]` type, or a bundled `ErrorCode`) is rendered in that
-/// request's format, version and JSONP callback, so handlers never match on formats.
+/// with `?` (any `#[derive(ApiError)]` type, or a catalog's `ErrorCode`) is rendered in
+/// that request's format, version, locale and JSONP callback, so handlers never match on
+/// formats. A status or headers a handler returns beside the error
+/// (`Err((AppendHeaders([(RETRY_AFTER, "5")]), error))`) apply on top of the rendered
+/// error, as axum applies them to any response.
 ///
 /// ```
 /// use axum::{Router, routing::get};
@@ -162,7 +166,10 @@ where
                 None => api_request,
             };
             parts.extensions.insert(api_request.clone());
-            let mut response = inner.call(Request::from_parts(parts, body)).await?;
+            let call = inner.call(Request::from_parts(parts, body));
+            // Errors the handler returns are rendered for this request as they become
+            // responses; only one made where the layer does not reach is deferred to here.
+            let mut response = answering(api_request.erased(), call).await?;
             // Taken out: an outer layer must not render the same error again.
             Ok(match response.extensions_mut().remove::<Deferred>() {
                 Some(deferred) => deferred.respond(&api_request.context(), response),

@@ -18,6 +18,7 @@ mod layer;
 mod params;
 mod render;
 mod request;
+mod scope;
 
 pub use layer::{ApiLayer, ApiService};
 pub use params::{Params, ParamsRejection};

@@ -14,6 +14,7 @@ use http::{HeaderValue, header};
 use http_body::{Body as HttpBody, Frame};
 
 use super::ApiRequest;
+use super::scope::with_answering;
 use crate::{ApiError, Catalog, Format, RequestContext, Response};
 
 /// Binds an error to the request it answers, so that it can be returned from a handler.
@@ -158,12 +159,17 @@ impl<K: Catalog> Render for Captured<K> {
 }
 
 /// The response of an error returned from a handler (what the `IntoResponse` that
-/// `#[derive(ApiError)]` writes under the `axum` feature calls): a placeholder that
-/// [`ApiLayer`](super::ApiLayer) replaces with the error rendered for the request. Without
-/// the layer it is sent as the error in the catalog's default version and XML (every
-/// family's default format), its body rendered only then.
+/// `#[derive(ApiError)]` writes under the `axum` feature calls). While
+/// [`ApiLayer`](super::ApiLayer) polls the handler, the error rendered for the layer's
+/// request; elsewhere a placeholder, which the layer replaces with the error rendered for
+/// the request, and which without the layer is sent as the error in the catalog's default
+/// version and XML (every family's default format), its body rendered only then.
 #[doc(hidden)]
 pub fn defer<E: ApiError + ?Sized>(error: &E) -> AxumResponse {
+    // Under the layer's poll the request is known: render for it now.
+    if let Some(rendered) = with_answering(|request| error.render(&request.context())) {
+        return rendered.into();
+    }
     let api = <E::Catalog as Catalog>::API;
     let captured = Captured {
         code: error.code(),

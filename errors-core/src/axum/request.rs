@@ -85,10 +85,36 @@ impl<C: Catalog> ApiRequest<C> {
 
     fn read(uri: &Uri, headers: &HeaderMap, encoded: Vec<u8>) -> Self {
         // One pass over the parameters, keeping the first value of each name that matters;
-        // values borrow from `encoded` unless percent-escaped.
+        // values borrow from `encoded` unless percent-escaped. Only the pairs whose name
+        // matters are decoded: a request carries credentials, ids and the like besides.
         let mut wanted: [Option<Cow<'_, str>>; WANTED.len()] = Default::default();
-        for (key, value) in form_urlencoded::parse(&encoded) {
-            if let Some(at) = WANTED.iter().position(|name| *name == key)
+        for pair in encoded.split(|&byte| byte == b'&') {
+            let (name, value) = match pair.iter().position(|&byte| byte == b'=') {
+                Some(at) => (&pair[..at], &pair[at + 1..]),
+                None => (pair, &[][..]),
+            };
+            let escaped = |bytes: &[u8]| bytes.iter().any(|&byte| byte == b'%' || byte == b'+');
+            // Without `%` and `+` decoding is the identity: the names the families read are
+            // compared as they are, and a plain UTF-8 value is its own text.
+            let (name, value) = if escaped(name) {
+                match form_urlencoded::parse(pair).next() {
+                    Some(decoded) => decoded,
+                    None => continue,
+                }
+            } else if WANTED.iter().any(|wanted| wanted.as_bytes() == name) {
+                match std::str::from_utf8(value) {
+                    Ok(text) if !escaped(value) => {
+                        (String::from_utf8_lossy(name), Cow::Borrowed(text))
+                    }
+                    _ => match form_urlencoded::parse(pair).next() {
+                        Some(decoded) => decoded,
+                        None => continue,
+                    },
+                }
+            } else {
+                continue;
+            };
+            if let Some(at) = WANTED.iter().position(|wanted| *wanted == name)
                 && wanted[at].is_none()
             {
                 wanted[at] = Some(value);
@@ -223,7 +249,22 @@ impl<C: Catalog> ApiRequest<C> {
             .find(|(key, _)| key == name)
             .map(|(_, value)| value)
     }
+}
 
+/// The parameters the families' requests are read from.
+const WANTED: [&str; 8] = [
+    "f", "v", "c", "callback", "format", "version", "action", "method",
+];
+
+/// `xml` unless the parameter says `json`.
+fn format_param(value: Option<&str>) -> Format {
+    match value {
+        Some(value) if value.eq_ignore_ascii_case("json") => Format::Json,
+        _ => Format::Xml,
+    }
+}
+
+impl<C> ApiRequest<C> {
     /// The [`RequestContext`] errors are rendered for: the client's version, format, JSONP
     /// callback, action and locale.
     #[must_use]
@@ -243,25 +284,18 @@ impl<C: Catalog> ApiRequest<C> {
             None => context,
         }
     }
-}
 
-/// The parameters the families' requests are read from.
-const WANTED: [&str; 8] = [
-    "f", "v", "c", "callback", "format", "version", "action", "method",
-];
-
-/// `xml` unless the parameter says `json`.
-fn format_param(value: Option<&str>) -> Format {
-    match value {
-        Some(value) if value.eq_ignore_ascii_case("json") => Format::Json,
-        _ => Format::Xml,
-    }
-}
-
-impl<C> ApiRequest<C> {
     /// The query and form body, joined.
     pub(super) fn encoded(&self) -> &[u8] {
         &self.read.encoded
+    }
+
+    /// The same reading, without its catalog: what [`scope`](super::scope) holds.
+    pub(super) fn erased(&self) -> ApiRequest<()> {
+        ApiRequest {
+            read: Arc::clone(&self.read),
+            catalog: PhantomData,
+        }
     }
 }
 
@@ -297,5 +331,60 @@ impl<C: Catalog, S: Send + Sync> FromRequestParts<S> for ApiRequest<C> {
             Some(read) => read.clone(),
             None => ApiRequest::from_parts(parts, None),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::subsonic;
+
+    fn read(query: &str) -> ApiRequest<subsonic::ErrorCode> {
+        let request = http::Request::get(format!("/rest/ping.view?{query}"))
+            .body(())
+            .unwrap_or_default();
+        ApiRequest::from_parts(&request.into_parts().0, None)
+    }
+
+    /// Names and values are read as form_urlencoded decodes them, escaped or not: the
+    /// plain ones without decoding, the rest through the library.
+    #[test]
+    fn escaped_and_plain_parameters_read_alike() {
+        for query in [
+            "v=1.16.1&c=app&f=json",
+            "v=1.16.1&c=my+app&f=js%6Fn",
+            "%76=1.2.0&%63=%E2%9C%93&%66=jsonp&callback=cb",
+            "c=%FF%FE&v&f=jsonp&callback=a.b%2Ec",
+            "c=first&c=second&&=&v=1=2",
+            "c=a%2",
+            "f=jsonp&callback=not+valid",
+            "",
+        ] {
+            let request = read(query);
+            let param = |name: &str| request.param(name).map(Cow::into_owned);
+            assert_eq!(
+                Some(request.client_version().to_owned()).filter(|v| !v.is_empty()),
+                param("v").filter(|v| !v.is_empty()),
+                "{query}"
+            );
+            assert_eq!(request.client().map(str::to_owned), param("c"), "{query}");
+            let format = match param("f").as_deref() {
+                Some("json") => Format::Json,
+                Some("jsonp") if request.callback().is_some() => Format::Jsonp,
+                Some("jsonp") => Format::Json,
+                _ => Format::Xml,
+            };
+            assert_eq!(request.format(), format, "{query}");
+            if let Some(callback) = request.callback() {
+                assert_eq!(Some(callback.to_owned()), param("callback"), "{query}");
+            }
+        }
+        let request = read("%76=1.2.0&%63=%E2%9C%93&%66=jsonp&callback=cb");
+        assert_eq!(
+            (request.client_version(), request.client(), request.format()),
+            ("1.2.0", Some("✓"), Format::Jsonp)
+        );
+        assert_eq!(read("c=%FF%FE").client(), Some("\u{FFFD}\u{FFFD}"));
+        assert_eq!(read("c=first&c=second").client(), Some("first"));
     }
 }
