@@ -35,7 +35,10 @@ struct Answer {
 }
 
 async fn send(request: reqwest::RequestBuilder) -> Answer {
-    let response = request.send().await.expect("the server answers");
+    send_response(request.send().await.expect("the server answers")).await
+}
+
+async fn send_response(response: reqwest::Response) -> Answer {
     let status = response.status().as_u16();
     let content_type = response
         .headers()
@@ -591,22 +594,43 @@ async fn an_error_answered_from_another_task_is_rendered_for_the_request() {
         task.await
             .unwrap_or_else(|_| http::StatusCode::INTERNAL_SERVER_ERROR.into_response())
     }
+    async fn spawned_with_status() -> Response {
+        let task = tokio::spawn(async {
+            let vary = [(http::header::VARY, "Accept-Language")];
+            (
+                http::StatusCode::SERVICE_UNAVAILABLE,
+                vary,
+                SongError::Missing,
+            )
+                .into_response()
+        });
+        task.await
+            .unwrap_or_else(|_| http::StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    }
     let router = Router::new()
         .route("/server/json.server.php", get(spawned))
+        .route("/status/json.server.php", get(spawned_with_status))
         .layer(ApiLayer::<ampache::ErrorCode>::new());
     let base = format!("http://{}", serve(router).await);
-    let request = reqwest::Client::new()
-        .get(format!(
-            "{base}/server/json.server.php?action=song&version=8"
-        ))
-        .header("accept-language", "fr");
-    let answer = send(request).await;
     let expected = SongError::Missing.render(
         &RequestContext::new("8", Format::Json)
             .action("song")
             .locale("fr"),
     );
-    assert_eq!(answer.status, 404);
-    assert_eq!(answer.content_type, expected.content_type);
-    assert_eq!(answer.body, expected.body);
+    let client = reqwest::Client::new();
+    for (path, status) in [("server", 404), ("status", 503)] {
+        let request = client
+            .get(format!(
+                "{base}/{path}/json.server.php?action=song&version=8"
+            ))
+            .header("accept-language", "fr");
+        let response = request.send().await.expect("an answer");
+        // A status and headers set beside the error stay, as for an error rendered at once.
+        assert_eq!(response.status().as_u16(), status, "{path}");
+        let vary = response.headers().get(http::header::VARY).is_some();
+        assert_eq!(vary, path == "status", "{path}");
+        let answer = send_response(response).await;
+        assert_eq!(answer.content_type, expected.content_type, "{path}");
+        assert_eq!(answer.body, expected.body, "{path}");
+    }
 }

@@ -56,43 +56,42 @@ impl<E: ApiError, C: Catalog> IntoResponse for RequestBound<E, C> {
 }
 
 /// What an error returned with `?` leaves in its response's extensions for
-/// [`ApiLayer`](super::ApiLayer): everything it renders from, owned.
+/// [`ApiLayer`](super::ApiLayer): everything it renders from, owned, and the status and
+/// `Content-Type` of the placeholder response it made.
 #[derive(Clone)]
-pub(crate) struct Deferred(Arc<dyn Render>);
+pub(crate) struct Deferred {
+    render: Arc<dyn Render>,
+    status: http::StatusCode,
+    content_type: &'static str,
+}
 
 impl Deferred {
     /// `response`, the placeholder of [`defer`], with the error rendered for `context`:
-    /// its status, `Content-Type`, `Retry-After` (when the error has one) and body. The
-    /// placeholder's other headers and extensions stay, so that a handler can add headers
-    /// of its own (`(AppendHeaders([(RETRY_AFTER, "5")]), error)`, `WWW-Authenticate`).
+    /// its body, and its status and `Content-Type` unless the handler set its own beside
+    /// the error, as they apply on top of an error rendered at once. The placeholder's
+    /// other headers (its `Retry-After`, any a handler added) and extensions stay.
     pub(crate) fn respond(
         &self,
         context: &RequestContext<'_>,
         response: AxumResponse,
     ) -> AxumResponse {
-        let rendered = self.0.render(context);
+        let rendered = self.render.render(context);
         let (mut parts, _placeholder) = response.into_parts();
-        parts.status = rendered.status_code();
+        if parts.status == self.status {
+            parts.status = rendered.status_code();
+        }
+        if parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .map(HeaderValue::as_bytes)
+            == Some(self.content_type.as_bytes())
+        {
+            let content_type = HeaderValue::from_static(rendered.content_type);
+            parts.headers.insert(header::CONTENT_TYPE, content_type);
+        }
         // The placeholder's body had no length; a handler may have set one for it.
         parts.headers.remove(header::CONTENT_LENGTH);
-        set_headers(
-            &mut parts.headers,
-            rendered.content_type,
-            rendered.retry_after_seconds(),
-        );
         AxumResponse::from_parts(parts, Body::from(rendered.body))
-    }
-}
-
-/// `Content-Type`, and `Retry-After` when there is one (else the handler's stays).
-fn set_headers(
-    headers: &mut http::HeaderMap,
-    content_type: &'static str,
-    retry_after: Option<u64>,
-) {
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Some(seconds) = retry_after {
-        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
 }
 
@@ -188,15 +187,24 @@ pub fn defer<E: ApiError + ?Sized>(error: &E) -> AxumResponse {
             .collect(),
         retry_after: error.retry_after(),
     };
-    let status = captured.http_status(api.default_version);
+    let status = http::StatusCode::from_u16(captured.http_status(api.default_version))
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     let retry_after = captured.retry_after.map(crate::respond::delta_seconds);
     let content_type =
         errors_wire::Target::new(api.family, Format::Xml, api.default_version).content_type();
-    let deferred = Deferred(Arc::new(captured));
+    let deferred = Deferred {
+        render: Arc::new(captured),
+        status,
+        content_type,
+    };
     let mut response = AxumResponse::new(Body::new(Unrendered(Some(deferred.clone()))));
-    *response.status_mut() =
-        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    set_headers(response.headers_mut(), content_type, retry_after);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    // The same for every request, so set here once, where a handler can still replace it.
+    if let Some(seconds) = retry_after {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
     response.extensions_mut().insert(deferred);
     response
 }
@@ -215,7 +223,7 @@ impl HttpBody for Unrendered {
     ) -> Poll<Option<Result<Frame<Self::Data>, Self::Error>>> {
         Poll::Ready(self.0.take().map(|deferred| {
             let api_default = RequestContext::new("", Format::Xml);
-            let body = deferred.0.render(&api_default).body;
+            let body = deferred.render.render(&api_default).body;
             Ok(Frame::data(bytes::Bytes::from(body)))
         }))
     }
