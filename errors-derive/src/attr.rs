@@ -108,6 +108,15 @@ fn entries(input: ParseStream, attrs: &mut Attrs, errors: &mut Errors) -> syn::R
                 if input.peek(LitInt) {
                     let literal: LitInt = input.parse()?;
                     match literal.base10_parse::<u32>() {
+                        // A suffix would say a type the code does not have (`4704u8`).
+                        Ok(_) if !literal.suffix().is_empty() => errors.at(
+                            literal.span(),
+                            format!(
+                                "a code is a plain number: write `{}`, without the `{}` suffix",
+                                literal.base10_digits(),
+                                literal.suffix()
+                            ),
+                        ),
                         Ok(value) => set(
                             &mut attrs.code,
                             key,

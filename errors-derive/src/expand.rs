@@ -6,6 +6,7 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned as _;
 use syn::{DeriveInput, Generics, Ident, LitInt, LitStr, Path, Type};
 
@@ -185,20 +186,11 @@ fn expand_struct(
 
     let catalog = explicit.unwrap_or_default();
     let codes = Codes::new(&catalog);
-    let code = input
-        .attrs
-        .code
-        .as_ref()
-        .map(|keyed| codes.value(&keyed.value));
-    let mut checks = TokenStream::new();
-    if let (Some(keyed), None) = (&input.attrs.code, &input.message) {
-        checks.extend(fields_check(
-            &codes,
-            &keyed.value,
-            fields,
-            input.ident.span(),
-        ));
-    }
+    let (code, checks) = match (&input.attrs.code, &input.message) {
+        (Some(keyed), None) => codes.with_fields_check(&keyed.value, fields, input.ident),
+        (Some(keyed), Some(_)) => (codes.value(&keyed.value), TokenStream::new()),
+        (None, _) => (TokenStream::new(), TokenStream::new()),
+    };
     let mut body = quote! {
         fn code(&self) -> Self::Catalog {
             #checks
@@ -357,8 +349,15 @@ impl<'a> Arms<'a> {
         let ident = variant.ident;
         let any = quote!(Self::#ident { .. });
 
-        let code = variant.attrs.code.as_ref();
-        let code = code.map(|keyed| codes.value(&keyed.value));
+        let code = match (&variant.attrs.code, &variant.message) {
+            (Some(keyed), None) => {
+                let (value, checks) = codes.with_fields_check(&keyed.value, &variant.fields, ident);
+                self.field_checks.push(checks);
+                value
+            }
+            (Some(keyed), Some(_)) => codes.value(&keyed.value),
+            (None, _) => TokenStream::new(),
+        };
         self.code.push(quote!(#any => #code,));
 
         let error_type = variant.attrs.error_type.as_ref().map(|keyed| &keyed.value);
@@ -388,14 +387,6 @@ impl<'a> Arms<'a> {
             // A message of the variant's own has one language.
             self.one_language = true;
         } else {
-            if let Some(keyed) = &variant.attrs.code {
-                self.field_checks.push(fields_check(
-                    codes,
-                    &keyed.value,
-                    &variant.fields,
-                    ident.span(),
-                ));
-            }
             if variant.fields.is_empty() {
                 self.default_message.push(ident);
             } else {
@@ -663,6 +654,42 @@ impl<'c> Codes<'c> {
         quote!(type #alias = <#catalog as ::errors_core::Catalog>::KnownCodes;)
     }
 
+    /// `code`'s value, with the check that `fields` (of `owner`, a variant or struct) cover
+    /// the placeholders of its spec message: items to place before the value is used, a
+    /// const that fails at `owner` with the catalog's explanation. A name is resolved once,
+    /// into a constant that both use, so that an unknown or retired name is reported once.
+    fn with_fields_check(
+        &self,
+        code: &Code,
+        fields: &[Field],
+        owner: &Ident,
+    ) -> (TokenStream, TokenStream) {
+        let catalog = self.catalog;
+        let value = self.value(code);
+        let (value, number, constant) = match code {
+            Code::Number { value: number, .. } => {
+                let number = LitInt::new(&number.to_string(), Span::call_site());
+                (value, number.into_token_stream(), TokenStream::new())
+            }
+            Code::Name(_) => {
+                let name = format!("__CODE_OF_{}", owner.unraw());
+                let constant = Ident::new(&name, Span::mixed_site());
+                (
+                    constant.to_token_stream(),
+                    quote!(#constant.as_u32()),
+                    quote!(const #constant: #catalog = #value;),
+                )
+            }
+        };
+        let names = fields.iter().map(|field| field.name.to_string());
+        let check = quote_spanned! {owner.span()=>
+            const _: () = ::errors_core::__private::check_fields(
+                <#catalog>::__missing_fields(#number, &[#(#names),*]),
+            );
+        };
+        (value, quote!(#constant #check))
+    }
+
     fn value(&self, code: &Code) -> TokenStream {
         let catalog = self.catalog;
         match code {
@@ -692,26 +719,6 @@ impl<'c> Codes<'c> {
                 }
             }
         }
-    }
-}
-
-/// The check that the fields named `fields` cover the placeholders of the spec message of
-/// `code`, spanned at `span` (the variant or struct): a const that fails to evaluate with the
-/// catalog's explanation.
-fn fields_check(codes: &Codes, code: &Code, fields: &[Field], span: Span) -> TokenStream {
-    let catalog = codes.catalog;
-    let number = match code {
-        Code::Number { value, .. } => {
-            LitInt::new(&value.to_string(), Span::call_site()).into_token_stream()
-        }
-        Code::Name(name) if codes.plain => quote!(#catalog::#name.as_u32()),
-        Code::Name(name) => quote!(<#catalog>::#name.as_u32()),
-    };
-    let names = fields.iter().map(|field| field.name.to_string());
-    quote_spanned! {span=>
-        const _: () = ::errors_core::__private::check_fields(
-            <#catalog>::__missing_fields(#number, &[#(#names),*]),
-        );
     }
 }
 

@@ -96,6 +96,15 @@ pub(crate) fn parse(template: &str) -> Result<Template, String> {
                 chars.next();
                 let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
                 let name = field_name(name)?;
+                // `format!` would read these from other arguments, which the message's
+                // placeholders are renumbered away from.
+                if spec.contains('$') || spec.contains('*') {
+                    return Err(format!(
+                        "`{{{inner}}}` in message: a width or precision taken from a field \
+                         (`1$`, `name$`, `.*`) is not supported; write it as a number, as in \
+                         `{{{name}:>8}}`"
+                    ));
+                }
                 if !text.is_empty() {
                     pieces.push(Piece::Text(std::mem::take(&mut text)));
                 }
@@ -173,7 +182,17 @@ mod tests {
 
     #[test]
     fn malformed_templates_are_rejected() {
-        for bad in ["{", "}", "{}", "a {b", "{-x}", "{a b}"] {
+        for bad in [
+            "{",
+            "}",
+            "{}",
+            "a {b",
+            "{-x}",
+            "{a b}",
+            "{0:>1$}",
+            "{a:>width$}",
+            "{a:.*}",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -14,6 +14,8 @@ pub enum LibraryError {
     TooLarge,
     #[api_error(code = 4704, message = Missing)]
     Unquoted,
+    #[api_error(code = 4704u8)]
+    Suffixed,
 }
 
 fn main() {}

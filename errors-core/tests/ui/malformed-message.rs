@@ -7,6 +7,8 @@ pub enum LibraryError {
     Unclosed { id: u64 },
     #[api_error(code = 4704, message = "Not Found: {}")]
     Empty(u64),
+    #[api_error(code = 4704, message = "[{0:>1$}]")]
+    WidthFromField(f32, usize),
 }
 
 fn main() {}
