@@ -141,6 +141,8 @@ fn describe(error: &ParseError) -> String {
         ParseError::NotAnError { .. } | ParseError::Html { .. } | ParseError::Empty => {
             format!("not an error body: {error}")
         }
+        // Said as they are: an error body may be behind either.
+        ParseError::TooLarge { .. } | ParseError::Ambiguous { .. } => error.to_string(),
         _ => format!("not an error body that can be read: {error}"),
     }
 }

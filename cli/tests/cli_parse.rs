@@ -295,7 +295,26 @@ fn problem_details() {
 
 #[test]
 fn bodies_that_are_not_errors_exit_1() {
-    let cases: [(&str, &[u8], &str); 5] = [
+    // An error body whose message goes on past what is read: too large, with the limit.
+    let mut huge = br#"{"error":6,"message":""#.to_vec();
+    huge.resize(3 * errors_wire::MAX_BODY_LEN, b'a');
+    huge.extend_from_slice(b"\"}");
+    let too_large = format!(
+        "too large: longer than the limit of {} bytes",
+        errors_wire::MAX_BODY_LEN
+    );
+    let utf16: Vec<u8> = r#"{"error":6,"message":"Invalid session key"}"#
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let cases: [(&str, &[u8], &str); 8] = [
+        (
+            "twice.json",
+            br#"{"error":6,"message":"Invalid parameters","error":7}"#,
+            "ambiguous: it gives `error` twice",
+        ),
+        ("huge.json", &huge, &too_large),
+        ("utf16.json", &utf16, "UTF-16LE without a byte order mark"),
         (
             "success.xml",
             b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<subsonic-response \

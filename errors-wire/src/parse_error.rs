@@ -94,6 +94,16 @@ pub enum ParseError {
         /// The missing field.
         field: &'static str,
     },
+    /// The body gives a member that decides the error twice (a JSON member such as
+    /// `error`, `code` or `message` twice in one object; a second `<error>` element, or a
+    /// code attribute twice, where the error is), so either could be the error meant.
+    /// Members that decide nothing (unknown ones) may come twice.
+    Ambiguous {
+        /// The document's encoding.
+        format: Format,
+        /// The member given twice: a JSON key, an XML element or attribute name.
+        member: &'static str,
+    },
     /// An error code is not a number between 0 and `u32::MAX`.
     InvalidCode {
         /// The code as sent.
@@ -153,7 +163,7 @@ impl fmt::Display for ParseError {
             Self::TooLarge { limit } => {
                 write!(
                     f,
-                    "the body is larger than {limit} bytes and does not show what it is"
+                    "the body is too large: longer than the limit of {limit} bytes, within which it holds no complete error body"
                 )
             }
             Self::TooDeep { limit } => write!(f, "the body nests deeper than {limit} levels"),
@@ -167,6 +177,10 @@ impl fmt::Display for ParseError {
             Self::MissingField { family, field } => {
                 write!(f, "the {family} error body has no {field}")
             }
+            Self::Ambiguous { format, member } => write!(
+                f,
+                "the {format} body is ambiguous: it gives `{member}` twice, and either could be the error"
+            ),
             Self::InvalidCode { found } => write!(f, "the error code {found:?} is not a number"),
         }
     }

@@ -282,6 +282,50 @@ fn utf16_with_a_byte_order_mark_is_decoded() {
 }
 
 #[test]
+fn utf16_without_a_byte_order_mark() {
+    // XML 1.0 Appendix F: a declaration in UTF-16 shows the encoding without a mark.
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<lfm status=\"failed\">\n  <error code=\"6\">Artist \u{c9}dith not found</error>\n</lfm>\n";
+    for big_endian in [false, true] {
+        let body = utf16(xml, big_endian);
+        let parsed = parse(&body[2..]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (parsed.code, &*parsed.message),
+            (6, "Artist \u{c9}dith not found")
+        );
+    }
+    // Without a mark or a declaration nothing says it is UTF-16 but its NUL bytes; JSON is
+    // UTF-8 (RFC 8259 section 8.1). Either is named for what it is, not "malformed".
+    for (text, big_endian, found) in [
+        (
+            r#"{"error":6,"message":"Invalid session key"}"#,
+            false,
+            "UTF-16LE",
+        ),
+        (
+            r#"{"error":6,"message":"Invalid session key"}"#,
+            true,
+            "UTF-16BE",
+        ),
+        ("\n{\"error\":6}", false, "UTF-16LE"),
+        (
+            r#"<lfm status="failed"><error code="6">x</error></lfm>"#,
+            false,
+            "UTF-16LE",
+        ),
+    ] {
+        let body = utf16(text, big_endian);
+        let error = parse(&body[2..]).unwrap_err();
+        assert_eq!(
+            error,
+            ParseError::UnsupportedEncoding {
+                found: format!("{found} without a byte order mark")
+            },
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn encodings_that_cannot_be_read_are_named() {
     for (label, body) in [
         (

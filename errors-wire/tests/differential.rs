@@ -551,6 +551,10 @@ fn write_xml(case: &XmlCase) -> XmlBody {
             w.between();
             w.text_element("error", &[("code", &code)], &case.message);
             w.between();
+            if w.dice.one_in(8) {
+                w.text_element("error", &[("code", &code)], &case.action);
+                w.between();
+            }
             w.end("root");
         }
         // Ampache API 5, 6 and 8: `<error errorCode="N">` with child elements.
@@ -571,6 +575,11 @@ fn write_xml(case: &XmlCase) -> XmlBody {
                 }
                 w.between();
                 w.text_element(name, &[], text);
+                // A field given twice; `errorDetails` decides nothing.
+                if w.dice.one_in(10) {
+                    w.between();
+                    w.text_element(name, &[], text);
+                }
             }
             w.between();
             w.end("error");
@@ -588,6 +597,10 @@ fn write_xml(case: &XmlCase) -> XmlBody {
             }
             w.text_element("error", &[("code", &code)], &case.message);
             w.between();
+            if w.dice.one_in(8) {
+                w.text_element("error", &[("code", &code)], &case.action);
+                w.between();
+            }
             w.end("lfm");
         }
         // Subsonic and OpenSubsonic; Madsonic's root.
@@ -615,13 +628,15 @@ fn write_xml(case: &XmlCase) -> XmlBody {
             if w.dice.one_in(3) {
                 error.push(("helpUrl", case.error_type.as_str()));
             }
-            let empty = !w.dice.one_in(4);
-            w.start("error", &error, empty);
-            if !empty {
+            for _ in 0..if w.dice.one_in(8) { 2 } else { 1 } {
+                let empty = !w.dice.one_in(4);
+                w.start("error", &error, empty);
+                if !empty {
+                    w.between();
+                    w.end("error");
+                }
                 w.between();
-                w.end("error");
             }
-            w.between();
             w.end(root);
         }
         // Success responses, which are no error body.
@@ -709,15 +724,30 @@ fn damage_xml(text: &str, dice: &mut Dice<'_>) -> Option<String> {
     }
 }
 
-/// The `<error>` child of a root with a `status`, unless the status says success.
+/// The one `<error>` child of a root with a `status`, unless the status says success; two
+/// leave the error ambiguous.
 fn error_child<'a, 'input>(
     root: roxmltree::Node<'a, 'input>,
 ) -> Option<roxmltree::Node<'a, 'input>> {
     if root.attribute("status") == Some("ok") {
         return None;
     }
-    root.children()
-        .find(|n| n.is_element() && n.tag_name().name() == "error")
+    once(root, "error")
+}
+
+/// The child element `name` of `node`, when it has exactly one.
+fn once<'a, 'input>(
+    node: roxmltree::Node<'a, 'input>,
+    name: &str,
+) -> Option<roxmltree::Node<'a, 'input>> {
+    let mut children = node.children().filter(|n| n.has_tag_name(name));
+    let first = children.next()?;
+    children.next().is_none().then_some(first)
+}
+
+/// Whether `node` has the child element `name` more than once.
+fn twice(node: roxmltree::Node<'_, '_>, name: &str) -> bool {
+    node.children().filter(|n| n.has_tag_name(name)).count() > 1
 }
 
 /// The independent reading: roxmltree builds the tree, then each family's rules pick the
@@ -751,13 +781,19 @@ fn xml_oracle(text: &str, layout: Option<(&str, &str)>) -> Option<(u32, String)>
     match root.tag_name().name() {
         "root" => {
             let error = root.children().find(|n| n.is_element())?;
-            if error.tag_name().name() != "error" {
+            if error.tag_name().name() != "error" || twice(root, "error") {
                 return None;
             }
             if let Some(code) = error.attribute("errorCode") {
+                if ["errorAction", "errorType", "errorMessage"]
+                    .iter()
+                    .any(|name| twice(error, name))
+                {
+                    return None;
+                }
                 let message = error
                     .children()
-                    .rfind(|n| n.has_tag_name("errorMessage"))
+                    .find(|n| n.has_tag_name("errorMessage"))
                     .map(text_of)
                     .unwrap_or_default();
                 Some((code_from_text(code)?, message))
@@ -1127,6 +1163,10 @@ fn write_json(case: &JsonCase) -> Vec<u8> {
             ("total_count", json_code(&case.code, false, d)),
         ])),
     };
+    let mut body = body;
+    if d.one_in(5) {
+        duplicate(&mut body, d);
+    }
     let mut w = JsonWriter {
         out: String::new(),
         dice: d,
@@ -1156,6 +1196,24 @@ fn write_json(case: &JsonCase) -> Vec<u8> {
         bytes = damaged;
     }
     bytes
+}
+
+/// Gives one member of an object twice: of the top-level object, or of an object nested in
+/// it. The copy never comes first, which would change what the first member settles.
+fn duplicate(value: &mut Json, dice: &mut Dice<'_>) {
+    let Json::Object(members) = value else {
+        return;
+    };
+    if members.is_empty() {
+        return;
+    }
+    let at = dice.pick(members.len());
+    if matches!(members[at].1, Json::Object(_)) && dice.one_in(2) {
+        return duplicate(&mut members[at].1, dice);
+    }
+    let copy = members[at].clone();
+    let to = 1 + dice.pick(members.len());
+    members.insert(to, copy);
 }
 
 /// Damages a JSON body in a way every reader must refuse. `None` leaves it as it is.
@@ -1220,6 +1278,17 @@ fn json_oracle(body: &[u8]) -> Option<(u32, String)> {
     };
     let value: Value = serde_json::from_str(document).ok()?;
     let top = value.as_object()?;
+    // `Value` keeps the last of a key given twice; a member the answer depends on given
+    // twice leaves the error ambiguous.
+    let given_twice = keys_given_twice(document);
+    let twice = |path: &[&str], keys: &[&str]| {
+        keys.iter().any(|key| {
+            let mut at: Vec<String> = path.iter().map(|p| p.to_string()).collect();
+            at.push(key.to_string());
+            given_twice.contains(&at)
+        })
+    };
+    let problem_keys = ["type", "title", "status", "detail", "instance", "code"];
     let string = |object: &serde_json::Map<String, Value>, key: &str| {
         object.get(key).and_then(Value::as_str).map(String::from)
     };
@@ -1231,15 +1300,26 @@ fn json_oracle(body: &[u8]) -> Option<(u32, String)> {
             .and_then(Value::as_u64)
             .is_some_and(|status| status <= u64::from(u16::MAX));
     if is_problem {
+        if twice(&[], &problem_keys) {
+            return None;
+        }
         let code = json_code_value(top.get("code")?)?;
         return Some((code, string(top, "detail").unwrap_or_default()));
     }
-    if let Some(response) = top
-        .get("subsonic-response")
-        .or_else(|| top.get("madsonic-response"))
-        .and_then(Value::as_object)
+    let roots = ["subsonic-response", "madsonic-response"];
+    if let Some((root, response)) = roots
+        .iter()
+        .find_map(|root| Some((*root, top.get(*root)?.as_object()?)))
     {
-        if response.get("status").and_then(Value::as_str) == Some("ok") {
+        let status = ["status"];
+        let members = ["version", "type", "serverVersion", "openSubsonic", "error"];
+        if response.get("status").and_then(Value::as_str) == Some("ok")
+            || twice(&[], &roots)
+            || roots.iter().all(|root| top.contains_key(*root))
+            || twice(&[root], &status)
+            || twice(&[root], &members)
+            || twice(&[root, "error"], &["code", "message", "helpUrl"])
+        {
             return None;
         }
         let error = response.get("error")?.as_object()?;
@@ -1247,24 +1327,117 @@ fn json_oracle(body: &[u8]) -> Option<(u32, String)> {
         return Some((code, string(error, "message").unwrap_or_default()));
     }
     match top.get("error") {
+        _ if twice(&[], &["error"]) => None,
         Some(Value::Object(error)) => {
+            let modern = ["errorCode", "errorMessage", "errorAction", "errorType"];
+            let legacy = if error.get("#text").is_some_and(Value::is_string) {
+                ["code", "#text", "#text"]
+            } else {
+                ["code", "message", "#text"]
+            };
             if let Some(code) = error.get("errorCode") {
+                if twice(&["error"], &modern) {
+                    return None;
+                }
                 Some((
                     json_code_value(code)?,
                     string(error, "errorMessage").unwrap_or_default(),
                 ))
             } else {
+                if twice(&["error"], &legacy) {
+                    return None;
+                }
                 let code = json_code_value(error.get("code")?)?;
                 let message = string(error, "#text").or_else(|| string(error, "message"));
                 Some((code, message.unwrap_or_default()))
             }
         }
+        Some(_) if twice(&[], &["message"]) => None,
         Some(error) => Some((
             json_code_value(error)?,
             string(top, "message").unwrap_or_default(),
         )),
+        None if twice(&[], &problem_keys) => None,
         None => Some((json_code_value(top.get("code")?)?, String::new())),
     }
+}
+
+/// Every key given twice in one object of `document`, as the path of keys that leads to
+/// it (arrays left out): what `serde_json::Value`, which keeps the last, cannot show.
+fn keys_given_twice(document: &str) -> std::collections::HashSet<Vec<String>> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+
+    struct Walk<'s> {
+        path: Vec<String>,
+        found: &'s RefCell<HashSet<Vec<String>>>,
+    }
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq
+                .next_element_seed(Walk {
+                    path: self.path.clone(),
+                    found: self.found,
+                })?
+                .is_some()
+            {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut keys = HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let mut path = self.path.clone();
+                path.push(key.clone());
+                if !keys.insert(key) {
+                    self.found.borrow_mut().insert(path.clone());
+                }
+                map.next_value_seed(Walk {
+                    path,
+                    found: self.found,
+                })?;
+            }
+            Ok(())
+        }
+    }
+
+    let found = RefCell::new(HashSet::new());
+    let mut deserializer = serde_json::Deserializer::from_str(document);
+    let walk = Walk {
+        path: Vec::new(),
+        found: &found,
+    };
+    // The document was read by `Value` already: this cannot fail on it.
+    let _ = walk.deserialize(&mut deserializer);
+    found.into_inner()
 }
 
 // --- the properties ------------------------------------------------------------------------

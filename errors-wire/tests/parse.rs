@@ -448,6 +448,18 @@ fn huge_bodies_are_read_only_up_to_the_limit() {
         })
     );
 
+    // The message says so, with the limit; for a 50 MB body as for any.
+    let mut fifty =
+        br#"<?xml version="1.0" encoding="UTF-8"?><lfm status="failed"><error code="6">"#.to_vec();
+    fifty.resize(50 << 20, b'a');
+    let error = parse(&fifty).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "the body is too large: longer than the limit of {MAX_BODY_LEN} bytes, within which it holds no complete error body"
+        )
+    );
+
     // A cut inside a multi-byte character is the limit, not invalid UTF-8.
     let mut accents = br#"{"error":6,"message":""#.to_vec();
     while accents.len() < MAX_BODY_LEN + 8 {

@@ -78,6 +78,45 @@ impl<'s> Ctx<'s> {
     }
 }
 
+/// The members of one object that a reader keeps, by bit, and which of them came twice.
+/// A member that decides the error is ambiguous when given twice (which one did the server
+/// mean?); serde_json and most readers would silently keep the last. Only the members a
+/// decision uses are checked, so unknown members may repeat.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Seen {
+    once: u16,
+    twice: u16,
+}
+
+impl Seen {
+    /// Notes member `bit` (one of the reader's own bit constants).
+    #[inline]
+    pub(crate) fn mark(&mut self, bit: u16) {
+        self.twice |= self.once & bit;
+        self.once |= bit;
+    }
+
+    /// Whether member `bit` was given.
+    pub(crate) fn has(self, bit: u16) -> bool {
+        self.once & bit != 0
+    }
+
+    /// [`ParseError::Ambiguous`] for the first member among `used` given twice; `names`
+    /// names the members by bit position.
+    pub(crate) fn check(self, used: u16, names: &[&'static str]) -> Result<(), ParseError> {
+        match self.twice & used {
+            0 => Ok(()),
+            twice => Err(ParseError::Ambiguous {
+                format: crate::Format::Json,
+                member: names
+                    .get(twice.trailing_zeros() as usize)
+                    .copied()
+                    .unwrap_or("?"),
+            }),
+        }
+    }
+}
+
 /// The keys of an object, borrowed when they have no escapes.
 pub(crate) fn next_key<'de, A: MapAccess<'de>>(
     map: &mut A,

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use serde_core::de::MapAccess;
 
 use super::input::Input;
-use super::json::{self, Ctx, Object, Scalar, Value, next_key};
+use super::json::{self, Ctx, Object, Scalar, Seen, Value, next_key};
 use super::{invalid_code, parse_digits};
 use crate::{ErrorBody, Family, Format, ParseError, Shape};
 
@@ -63,9 +63,37 @@ struct Top<'a> {
     members: TopLevel<'a>,
 }
 
+/// The top-level members kept, by bit of [`Seen`]; `TOP_NAMES` in the same order.
+mod top {
+    pub(super) const SUBSONIC: u16 = 1;
+    pub(super) const MADSONIC: u16 = 1 << 1;
+    pub(super) const ERROR: u16 = 1 << 2;
+    pub(super) const MESSAGE: u16 = 1 << 3;
+    pub(super) const TYPE: u16 = 1 << 4;
+    pub(super) const TITLE: u16 = 1 << 5;
+    pub(super) const STATUS: u16 = 1 << 6;
+    pub(super) const DETAIL: u16 = 1 << 7;
+    pub(super) const INSTANCE: u16 = 1 << 8;
+    pub(super) const CODE: u16 = 1 << 9;
+    pub(super) const PROBLEM: u16 = TYPE | TITLE | STATUS | DETAIL | INSTANCE | CODE;
+}
+const TOP_NAMES: [&str; 10] = [
+    "subsonic-response",
+    "madsonic-response",
+    "error",
+    "message",
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+];
+
 /// What the top-level object held.
 #[derive(Debug, Default)]
 struct TopLevel<'a> {
+    seen: Seen,
     /// A `subsonic-response` (or `madsonic-response`) that was an object; the last one's
     /// members are in `subsonic_members`.
     subsonic: bool,
@@ -96,6 +124,11 @@ impl<'de> Object<'de> for Top<'de> {
             first = false;
             match &*key {
                 "subsonic-response" | "madsonic-response" => {
+                    top.seen.mark(if &*key == "subsonic-response" {
+                        top::SUBSONIC
+                    } else {
+                        top::MADSONIC
+                    });
                     let mut subsonic = Subsonic {
                         settles,
                         members: &mut top.subsonic_members,
@@ -105,20 +138,40 @@ impl<'de> Object<'de> for Top<'de> {
                     }
                 }
                 "error" => {
+                    top.seen.mark(top::ERROR);
                     top.error = Some(ctx.value(&mut map, &mut ErrorObject(&mut top.error_object))?);
                 }
-                "message" => top.message = ctx.scalar(&mut map)?.into_str(),
-                "type" => top.type_uri = ctx.scalar(&mut map)?.into_str(),
-                "title" => top.title = ctx.scalar(&mut map)?.into_str(),
+                "message" => {
+                    top.seen.mark(top::MESSAGE);
+                    top.message = ctx.scalar(&mut map)?.into_str();
+                }
+                "type" => {
+                    top.seen.mark(top::TYPE);
+                    top.type_uri = ctx.scalar(&mut map)?.into_str();
+                }
+                "title" => {
+                    top.seen.mark(top::TITLE);
+                    top.title = ctx.scalar(&mut map)?.into_str();
+                }
                 "status" => {
+                    top.seen.mark(top::STATUS);
                     top.status = match ctx.scalar(&mut map)? {
                         Scalar::Unsigned(n) => u16::try_from(n).ok(),
                         _ => None,
                     }
                 }
-                "detail" => top.detail = ctx.scalar(&mut map)?.into_str(),
-                "instance" => top.instance = ctx.scalar(&mut map)?.into_str(),
-                "code" => top.code = Some(ctx.scalar(&mut map)?),
+                "detail" => {
+                    top.seen.mark(top::DETAIL);
+                    top.detail = ctx.scalar(&mut map)?.into_str();
+                }
+                "instance" => {
+                    top.seen.mark(top::INSTANCE);
+                    top.instance = ctx.scalar(&mut map)?.into_str();
+                }
+                "code" => {
+                    top.seen.mark(top::CODE);
+                    top.code = Some(ctx.scalar(&mut map)?);
+                }
                 _ => ctx.skip(&mut map)?,
             }
         }
@@ -132,19 +185,38 @@ impl<'a> TopLevel<'a> {
     /// a `code` and no standard member is one too, whatever extensions it has: our own
     /// renderer writes `{"code":5,"error":..}` for an error with nothing else.
     ///
-    /// Takes what it needs out of the members, which stay where they are.
+    /// Takes what it needs out of the members, which stay where they are. A member the
+    /// decision uses that came twice makes the body ambiguous.
     fn decide(&mut self, problem_expected: bool) -> Outcome<'a> {
+        let used = |bits| self.seen.check(bits, &TOP_NAMES);
         if self.is_problem() || (problem_expected && self.code.is_some()) {
+            used(top::PROBLEM)?;
             return self.problem();
         }
         if self.subsonic {
+            used(top::SUBSONIC | top::MADSONIC)?;
+            if self.seen.has(top::SUBSONIC) && self.seen.has(top::MADSONIC) {
+                return Err(ParseError::Ambiguous {
+                    format: Format::Json,
+                    member: "madsonic-response",
+                });
+            }
             return self.subsonic_members.decide();
         }
         match self.error.take() {
-            Some(Value::Object) => self.error_object.decide(),
-            Some(Value::Scalar(error)) => lastfm(error, self.message.take(), self.code.take()),
+            Some(Value::Object) => {
+                used(top::ERROR)?;
+                self.error_object.decide()
+            }
+            Some(Value::Scalar(error)) => {
+                used(top::ERROR | top::MESSAGE)?;
+                lastfm(error, self.message.take(), self.code.take())
+            }
             // What is left with a code is problem details with no standard member.
-            None if self.code.is_some() => self.problem(),
+            None if self.code.is_some() => {
+                used(top::PROBLEM)?;
+                self.problem()
+            }
             None => Err(ParseError::NotAnError { family: None }),
         }
     }
@@ -214,8 +286,30 @@ fn code_of(value: &Scalar<'_>) -> Result<u32, ParseError> {
 /// Reads into the members it borrows, afresh for each object.
 struct ErrorObject<'m, 'a>(&'m mut ErrorMembers<'a>);
 
+/// The members of an `error` object kept, by bit of [`Seen`]; `ERROR_NAMES` in the same
+/// order.
+mod error {
+    pub(super) const ERROR_CODE: u16 = 1;
+    pub(super) const CODE: u16 = 1 << 1;
+    pub(super) const ACTION: u16 = 1 << 2;
+    pub(super) const TYPE: u16 = 1 << 3;
+    pub(super) const ERROR_MESSAGE: u16 = 1 << 4;
+    pub(super) const MESSAGE: u16 = 1 << 5;
+    pub(super) const TEXT: u16 = 1 << 6;
+}
+const ERROR_NAMES: [&str; 7] = [
+    "errorCode",
+    "code",
+    "errorAction",
+    "errorType",
+    "errorMessage",
+    "message",
+    "#text",
+];
+
 #[derive(Debug, Default)]
 struct ErrorMembers<'a> {
+    seen: Seen,
     modern_code: Option<Scalar<'a>>,
     legacy_code: Option<Scalar<'a>>,
     action: Option<Cow<'a, str>>,
@@ -230,16 +324,29 @@ impl<'de> Object<'de> for ErrorObject<'_, 'de> {
         let error = &mut *self.0;
         *error = ErrorMembers::default();
         while let Some(key) = next_key(&mut map)? {
-            match &*key {
-                "errorCode" => error.modern_code = Some(ctx.scalar(&mut map)?),
-                "code" => error.legacy_code = Some(ctx.scalar(&mut map)?),
-                "errorAction" => error.action = ctx.scalar(&mut map)?.into_str(),
-                "errorType" => error.error_type = ctx.scalar(&mut map)?.into_str(),
-                "errorMessage" => error.message = ctx.scalar(&mut map)?.into_str(),
-                "message" => error.legacy_message = ctx.scalar(&mut map)?.into_str(),
-                "#text" => error.text = ctx.scalar(&mut map)?.into_str(),
-                _ => ctx.skip(&mut map)?,
-            }
+            let (bit, slot) = match &*key {
+                "errorCode" => {
+                    error.seen.mark(error::ERROR_CODE);
+                    error.modern_code = Some(ctx.scalar(&mut map)?);
+                    continue;
+                }
+                "code" => {
+                    error.seen.mark(error::CODE);
+                    error.legacy_code = Some(ctx.scalar(&mut map)?);
+                    continue;
+                }
+                "errorAction" => (error::ACTION, &mut error.action),
+                "errorType" => (error::TYPE, &mut error.error_type),
+                "errorMessage" => (error::ERROR_MESSAGE, &mut error.message),
+                "message" => (error::MESSAGE, &mut error.legacy_message),
+                "#text" => (error::TEXT, &mut error.text),
+                _ => {
+                    ctx.skip(&mut map)?;
+                    continue;
+                }
+            };
+            error.seen.mark(bit);
+            *slot = ctx.scalar(&mut map)?.into_str();
         }
         Ok(())
     }
@@ -256,17 +363,25 @@ impl<'a> ErrorMembers<'a> {
                 shape,
             })
         };
+        let used = |bits| self.seen.check(bits, &ERROR_NAMES);
         match (&self.modern_code, &self.legacy_code, self.text.take()) {
-            (Some(code), _, _) => body(
-                code,
-                self.message.take(),
-                Shape::AmpacheModern {
-                    action: self.action.take().unwrap_or_else(empty),
-                    error_type: self.error_type.take().unwrap_or_else(empty),
-                },
-            ),
-            (None, Some(code), Some(text)) => body(code, Some(text), Shape::Lastfm),
+            (Some(code), _, _) => {
+                used(error::ERROR_CODE | error::ERROR_MESSAGE | error::ACTION | error::TYPE)?;
+                body(
+                    code,
+                    self.message.take(),
+                    Shape::AmpacheModern {
+                        action: self.action.take().unwrap_or_else(empty),
+                        error_type: self.error_type.take().unwrap_or_else(empty),
+                    },
+                )
+            }
+            (None, Some(code), Some(text)) => {
+                used(error::CODE | error::TEXT)?;
+                body(code, Some(text), Shape::Lastfm)
+            }
             (None, Some(code), None) => {
+                used(error::CODE | error::MESSAGE | error::TEXT)?;
                 body(code, self.legacy_message.take(), Shape::AmpacheLegacy)
             }
             (None, None, Some(_)) => Err(ParseError::MissingField {
@@ -289,8 +404,29 @@ struct Subsonic<'m, 'a> {
     members: &'m mut SubsonicMembers<'a>,
 }
 
+/// The members of a `subsonic-response` object kept, by bit of [`Seen`]; `SUBSONIC_NAMES`
+/// in the same order. Every one of them goes into the error.
+mod subsonic {
+    pub(super) const STATUS: u16 = 1;
+    pub(super) const VERSION: u16 = 1 << 1;
+    pub(super) const TYPE: u16 = 1 << 2;
+    pub(super) const SERVER_VERSION: u16 = 1 << 3;
+    pub(super) const OPEN_SUBSONIC: u16 = 1 << 4;
+    pub(super) const ERROR: u16 = 1 << 5;
+    pub(super) const ALL: u16 = (1 << 6) - 1;
+}
+const SUBSONIC_NAMES: [&str; 6] = [
+    "status",
+    "version",
+    "type",
+    "serverVersion",
+    "openSubsonic",
+    "error",
+];
+
 #[derive(Debug, Default)]
 struct SubsonicMembers<'a> {
+    seen: Seen,
     status: Option<Cow<'a, str>>,
     /// `status: "ok"` was read: the rest of the object was skipped.
     ok: bool,
@@ -311,8 +447,17 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
         while let Some(key) = next_key(&mut map)? {
             match &*key {
                 "status" => {
+                    let again = response.seen.has(subsonic::STATUS);
+                    response.seen.mark(subsonic::STATUS);
                     response.status = ctx.scalar(&mut map)?.into_str();
                     if response.status.as_deref() == Some("ok") {
+                        // "ok" after another status does not settle anything.
+                        if again {
+                            return Err(ctx.stop(ParseError::Ambiguous {
+                                format: Format::Json,
+                                member: "status",
+                            }));
+                        }
                         if self.settles {
                             return Err(ctx.stop(ParseError::NotAnError {
                                 family: Some(Family::Subsonic),
@@ -325,13 +470,24 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
                         return Ok(());
                     }
                 }
-                "version" => response.version = ctx.scalar(&mut map)?.into_str(),
-                "type" => response.server_type = ctx.scalar(&mut map)?.into_str(),
-                "serverVersion" => response.server_version = ctx.scalar(&mut map)?.into_str(),
+                "version" => {
+                    response.seen.mark(subsonic::VERSION);
+                    response.version = ctx.scalar(&mut map)?.into_str();
+                }
+                "type" => {
+                    response.seen.mark(subsonic::TYPE);
+                    response.server_type = ctx.scalar(&mut map)?.into_str();
+                }
+                "serverVersion" => {
+                    response.seen.mark(subsonic::SERVER_VERSION);
+                    response.server_version = ctx.scalar(&mut map)?.into_str();
+                }
                 "openSubsonic" => {
+                    response.seen.mark(subsonic::OPEN_SUBSONIC);
                     response.open_subsonic = ctx.scalar(&mut map)? == Scalar::Bool(true);
                 }
                 "error" => {
+                    response.seen.mark(subsonic::ERROR);
                     let mut error = SubsonicErrorObject(&mut response.error_members);
                     if let Value::Object = ctx.value(&mut map, &mut error)? {
                         response.error = true;
@@ -352,6 +508,7 @@ impl<'a> SubsonicMembers<'a> {
         if self.ok {
             return Err(not_an_error);
         }
+        self.seen.check(subsonic::ALL, &SUBSONIC_NAMES)?;
         let error = &mut self.error_members;
         if !self.error {
             return Err(match self.status.as_deref() {
@@ -362,6 +519,7 @@ impl<'a> SubsonicMembers<'a> {
                 _ => not_an_error,
             });
         }
+        error.seen.check(u16::MAX, &SUBSONIC_ERROR_NAMES)?;
         let code = error.code.as_ref().ok_or(ParseError::MissingField {
             family: Family::Subsonic,
             field: "code",
@@ -385,8 +543,12 @@ impl<'a> SubsonicMembers<'a> {
 /// Reads into the members it borrows, afresh for each object.
 struct SubsonicErrorObject<'m, 'a>(&'m mut SubsonicErrorMembers<'a>);
 
+/// The members of a Subsonic `error` object, by bit of [`Seen`]: each goes into the error.
+const SUBSONIC_ERROR_NAMES: [&str; 3] = ["code", "message", "helpUrl"];
+
 #[derive(Debug, Default)]
 struct SubsonicErrorMembers<'a> {
+    seen: Seen,
     code: Option<Scalar<'a>>,
     message: Option<Cow<'a, str>>,
     help_url: Option<Cow<'a, str>>,
@@ -398,9 +560,18 @@ impl<'de> Object<'de> for SubsonicErrorObject<'_, 'de> {
         *error = SubsonicErrorMembers::default();
         while let Some(key) = next_key(&mut map)? {
             match &*key {
-                "code" => error.code = Some(ctx.scalar(&mut map)?),
-                "message" => error.message = ctx.scalar(&mut map)?.into_str(),
-                "helpUrl" => error.help_url = ctx.scalar(&mut map)?.into_str(),
+                "code" => {
+                    error.seen.mark(1);
+                    error.code = Some(ctx.scalar(&mut map)?);
+                }
+                "message" => {
+                    error.seen.mark(1 << 1);
+                    error.message = ctx.scalar(&mut map)?.into_str();
+                }
+                "helpUrl" => {
+                    error.seen.mark(1 << 2);
+                    error.help_url = ctx.scalar(&mut map)?.into_str();
+                }
                 _ => ctx.skip(&mut map)?,
             }
         }

@@ -81,9 +81,12 @@ pub(crate) fn parse_as(body: &[u8], family: Family) -> Result<ErrorBody<'_>, Par
 #[inline]
 fn parse_with(body: &[u8], family: Option<Family>) -> Result<ErrorBody<'_>, ParseError> {
     let (window, cut) = input::window(body);
-    let utf16 = window.starts_with(&[0xfe, 0xff]) || window.starts_with(&[0xff, 0xfe]);
-    if utf16 {
-        return utf16::parse(window, cut);
+    let big_endian = window.starts_with(&[0xfe, 0xff]);
+    if big_endian || window.starts_with(&[0xff, 0xfe]) {
+        return utf16::parse(window, cut, true, big_endian);
+    }
+    if let Some(big_endian) = utf16::unmarked(window) {
+        return utf16::parse(window, cut, false, big_endian);
     }
     let bom = if window.starts_with(b"\xef\xbb\xbf") {
         3

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use quick_xml::encoding::DecodingReader;
+use quick_xml::encoding::{DecodingReader, DetectedEncoding};
 use quick_xml::errors::{Error, IllFormedError, SyntaxError};
 use quick_xml::events::attributes::{AttrError, Attributes};
 use quick_xml::events::{BytesCData, BytesDecl, BytesStart, BytesText, Event};
@@ -38,16 +38,19 @@ impl<'a> Tag<'a> {
 
     /// Calls `each` with the name and value of every attribute, in order; values have
     /// their references expanded and blanks normalised as XML 1.0 prescribes, and borrow
-    /// from the body when the tag does and they needed no change.
+    /// from the body when the tag does and they needed no change. An attribute given twice
+    /// breaks XML's well-formedness; when it is one of `kept`, the attributes that decide
+    /// the error, that is [`ParseError::Ambiguous`].
     pub(crate) fn attributes(
         &self,
+        kept: &[&'static str],
         mut each: impl FnMut(&str, Cow<'a, str>),
     ) -> Result<(), ParseError> {
         let name_len = self.start.name().0.len();
         // Found again in the body only here, for the few tags whose attributes are read.
         match self.body.and_then(|body| reborrow(body, &self.start)) {
-            Some(text) => read_attributes(text, name_len, self.at, each),
-            None => read_attributes(&self.start, name_len, self.at, |name, value| {
+            Some(text) => read_attributes(text, name_len, self.at, kept, each),
+            None => read_attributes(&self.start, name_len, self.at, kept, |name, value| {
                 each(name, Cow::Owned(value.into_owned()));
             }),
         }
@@ -58,6 +61,7 @@ fn read_attributes<'t>(
     text: &'t str,
     name_len: usize,
     at: usize,
+    kept: &[&'static str],
     mut each: impl FnMut(&str, Cow<'t, str>),
 ) -> Result<(), ParseError> {
     let malformed = |offset: usize, reason| ParseError::Malformed {
@@ -66,7 +70,24 @@ fn read_attributes<'t>(
         reason,
     };
     for attr in Attributes::new(text, name_len) {
-        let attr = attr.map_err(|e| malformed(attr_offset(&e), attr_reason(&e)))?;
+        let attr = attr.map_err(|e| match e {
+            AttrError::Duplicated(offset, _) => {
+                let name = text
+                    .get(offset..)
+                    .unwrap_or_default()
+                    .split(|c: char| c == '=' || c.is_ascii_whitespace())
+                    .next()
+                    .unwrap_or_default();
+                match kept.iter().find(|kept| **kept == name) {
+                    Some(member) => ParseError::Ambiguous {
+                        format: Format::Xml,
+                        member,
+                    },
+                    None => malformed(offset, attr_reason(&e)),
+                }
+            }
+            _ => malformed(attr_offset(&e), attr_reason(&e)),
+        })?;
         let value = attr
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|_| malformed(0, "unknown entity or invalid character reference"))?;
@@ -171,13 +192,21 @@ pub(crate) struct XmlReader<'a> {
 }
 
 impl<'a> XmlReader<'a> {
-    /// A reader of `input`; a UTF-16 byte order mark selects the decoder at once, an XML
-    /// declaration naming another encoding than UTF-8 selects it in [`Self::root`].
+    /// A reader of `input`; UTF-16 (a byte order mark, or a declaration in UTF-16) selects
+    /// the decoder at once, an XML declaration naming another encoding than UTF-8 selects
+    /// it in [`Self::root`].
     pub(crate) fn new(input: Input<'a>) -> Self {
-        let utf16 =
-            input.bytes.starts_with(&[0xfe, 0xff]) || input.bytes.starts_with(&[0xff, 0xfe]);
+        let utf16 = matches!(
+            quick_xml::encoding::detect_encoding(input.bytes),
+            Some(
+                DetectedEncoding::Utf16BeBom
+                    | DetectedEncoding::Utf16LeBom
+                    | DetectedEncoding::Utf16BeLike
+                    | DetectedEncoding::Utf16LeLike
+            )
+        );
         let source = if utf16 {
-            // The decoder finds the encoding from the mark.
+            // The decoder finds the encoding from the mark or the declaration.
             Source::decoded(DecodingReader::new(input.bytes))
         } else {
             Source::utf8(input.bytes)
@@ -307,8 +336,24 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Skips the rest of the root element and checks that only comments, processing
-    /// instructions and blanks follow it.
-    pub(crate) fn finish(&mut self) -> Result<(), ParseError> {
+    /// instructions and blanks follow it. Called with the root's child that holds the error
+    /// just read: a second child of the same name makes the body
+    /// [`ParseError::Ambiguous`].
+    pub(crate) fn finish(&mut self, child: Option<&'static str>) -> Result<(), ParseError> {
+        if let Some(child) = child {
+            while self.depth == 1 {
+                match self.next()? {
+                    Node::Start(tag) if tag.name() == child => {
+                        return Err(ParseError::Ambiguous {
+                            format: Format::Xml,
+                            member: child,
+                        });
+                    }
+                    Node::Start(tag) if !tag.empty => self.skip_element()?,
+                    _ => {}
+                }
+            }
+        }
         while self.depth > 0 {
             self.next()?;
         }

@@ -43,7 +43,7 @@ fn ampache<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'
         }
     };
     let (mut code, mut legacy_code) = (None, None);
-    error.attributes(|name, value| match name {
+    error.attributes(&["errorCode", "code"], |name, value| match name {
         "errorCode" => code = Some(value),
         "code" => legacy_code = Some(value),
         _ => {}
@@ -58,7 +58,7 @@ fn ampache<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'
         },
         (None, None) => return Err(missing(Family::Ampache, "errorCode")),
     };
-    reader.finish()?;
+    reader.finish(Some("error"))?;
     Ok(body)
 }
 
@@ -72,12 +72,12 @@ fn modern<'a>(
     let (mut action, mut error_type, mut message) = (None, None, None);
     if !error.empty {
         loop {
-            let field = match reader.next()? {
-                Node::Start(tag) if tag.empty => continue,
+            let (name, slot, tag) = match reader.next()? {
                 Node::Start(tag) => match tag.name() {
-                    "errorAction" => &mut action,
-                    "errorType" => &mut error_type,
-                    "errorMessage" => &mut message,
+                    "errorAction" => ("errorAction", &mut action, tag),
+                    "errorType" => ("errorType", &mut error_type, tag),
+                    "errorMessage" => ("errorMessage", &mut message, tag),
+                    _ if tag.empty => continue,
                     _ => {
                         reader.skip_element()?;
                         continue;
@@ -86,7 +86,7 @@ fn modern<'a>(
                 Node::End => break,
                 Node::Text(_) | Node::Reference(_) | Node::CData(_) => continue,
             };
-            *field = Some(reader.text_content()?);
+            field(reader, slot, name, &tag)?;
         }
     }
     let empty = || Cow::Borrowed("");
@@ -104,7 +104,7 @@ fn modern<'a>(
 /// `<lfm status="failed">`, or `status="error"` as GNU FM (Libre.fm) also writes.
 fn lastfm<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'a>, ParseError> {
     let mut status = None;
-    root.attributes(|name, value| {
+    root.attributes(&["status"], |name, value| {
         if name == "status" {
             status = Some(value);
         }
@@ -115,7 +115,7 @@ fn lastfm<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'a
         });
     };
     let mut code = None;
-    error.attributes(|name, value| {
+    error.attributes(&["code"], |name, value| {
         if name == "code" {
             code = Some(value);
         }
@@ -127,7 +127,7 @@ fn lastfm<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'a
         message: content(reader, &error)?,
         shape: Shape::Lastfm,
     };
-    reader.finish()?;
+    reader.finish(Some("error"))?;
     Ok(body)
 }
 
@@ -135,7 +135,8 @@ fn subsonic<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<
     let mut status = None;
     let (mut version, mut server_type, mut server_version, mut open_subsonic) =
         (None, None, None, false);
-    root.attributes(|name, value| match name {
+    const ROOT_KEPT: [&str; 5] = ["status", "version", "type", "serverVersion", "openSubsonic"];
+    root.attributes(&ROOT_KEPT, |name, value| match name {
         "status" => status = Some(value),
         "version" => version = Some(value),
         "type" => server_type = Some(value),
@@ -150,7 +151,7 @@ fn subsonic<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<
         });
     };
     let (mut code, mut message, mut help_url) = (None, None, None);
-    error.attributes(|name, value| match name {
+    error.attributes(&["code", "message", "helpUrl"], |name, value| match name {
         "code" => code = Some(value),
         "message" => message = Some(value),
         "helpUrl" => help_url = Some(value),
@@ -160,7 +161,7 @@ fn subsonic<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<
     if !error.empty {
         reader.skip_element()?;
     }
-    reader.finish()?;
+    reader.finish(Some("error"))?;
     Ok(ErrorBody {
         format: Format::Xml,
         code: code_from_text(&code)?,
@@ -187,15 +188,15 @@ fn problem<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'
         (None, None, None, None, None, None);
     if !root.empty {
         loop {
-            let field = match reader.next()? {
-                Node::Start(tag) if tag.empty => continue,
+            let (name, slot, tag) = match reader.next()? {
                 Node::Start(tag) => match local_name(tag.name()) {
-                    "type" => &mut type_uri,
-                    "title" => &mut title,
-                    "status" => &mut status,
-                    "detail" => &mut detail,
-                    "instance" => &mut instance,
-                    "code" => &mut code,
+                    "type" => ("type", &mut type_uri, tag),
+                    "title" => ("title", &mut title, tag),
+                    "status" => ("status", &mut status, tag),
+                    "detail" => ("detail", &mut detail, tag),
+                    "instance" => ("instance", &mut instance, tag),
+                    "code" => ("code", &mut code, tag),
+                    _ if tag.empty => continue,
                     _ => {
                         reader.skip_element()?;
                         continue;
@@ -204,10 +205,10 @@ fn problem<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'
                 Node::End => break,
                 Node::Text(_) | Node::Reference(_) | Node::CData(_) => continue,
             };
-            *field = Some(reader.text_content()?);
+            field(reader, slot, name, &tag)?;
         }
     }
-    reader.finish()?;
+    reader.finish(None)?;
     let code = code.ok_or_else(|| missing(Family::Problem, "code"))?;
     // A status that is no HTTP status is left out, as the JSON reader does.
     let status = status
@@ -225,6 +226,25 @@ fn problem<'a>(reader: &mut XmlReader<'a>, root: &Tag<'a>) -> Result<ErrorBody<'
             instance,
         },
     })
+}
+
+/// Reads the text of a child element that holds one field of the error into `slot`; the
+/// same field twice is [`ParseError::Ambiguous`]. An empty-element tag is empty text, as
+/// XML makes `<x/>` and `<x></x>` the same.
+fn field<'a>(
+    reader: &mut XmlReader<'a>,
+    slot: &mut Option<Cow<'a, str>>,
+    name: &'static str,
+    tag: &Tag<'a>,
+) -> Result<(), ParseError> {
+    if slot.is_some() {
+        return Err(ParseError::Ambiguous {
+            format: Format::Xml,
+            member: name,
+        });
+    }
+    *slot = Some(content(reader, tag)?);
+    Ok(())
 }
 
 /// The text of an element whose start tag was just read.
