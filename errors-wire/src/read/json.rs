@@ -72,6 +72,16 @@ impl<'s> Ctx<'s> {
         })
     }
 
+    /// Reads a member's value that is kept only when it is a string: anything else is
+    /// skipped and read as `None`.
+    #[inline]
+    pub(crate) fn string<'de, A: MapAccess<'de>>(
+        self,
+        map: &mut A,
+    ) -> Result<Option<Cow<'de, str>>, A::Error> {
+        map.next_value_seed(StringSeed(self))
+    }
+
     /// Skips a member's value.
     pub(crate) fn skip<'de, A: MapAccess<'de>>(self, map: &mut A) -> Result<(), A::Error> {
         map.next_value_seed(SkipSeed(self))
@@ -152,13 +162,6 @@ pub(crate) enum Scalar<'de> {
 }
 
 impl<'de> Scalar<'de> {
-    pub(crate) fn into_str(self) -> Option<Cow<'de, str>> {
-        match self {
-            Scalar::Str(text) => Some(text),
-            _ => None,
-        }
-    }
-
     /// The JSON text of a value that is not a code, as [`ParseError::InvalidCode`] quotes
     /// it.
     pub(crate) fn text(&self) -> String {
@@ -263,6 +266,53 @@ impl<'de, O: Object<'de>> Visitor<'de> for ValueSeed<'_, '_, O> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         SkipSeed(self.ctx).visit_seq(seq)?;
         Ok(Value::Scalar(Scalar::Container))
+    }
+}
+
+/// A string, or `None` for a value of another kind, which is skipped.
+struct StringSeed<'s>(Ctx<'s>);
+
+impl<'de> DeserializeSeed<'de> for StringSeed<'_> {
+    type Value = Option<Cow<'de, str>>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringSeed<'_> {
+    type Value = Option<Cow<'de, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Owned(v)))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        SkipSeed(self.0).visit_map(map).map(|()| None)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        SkipSeed(self.0).visit_seq(seq).map(|()| None)
     }
 }
 

@@ -14,24 +14,11 @@ use super::json::{self, Ctx, Object, Scalar, Seen, Value, next_key};
 use super::{invalid_code, parse_digits};
 use crate::{ErrorBody, Family, Format, ParseError, Shape};
 
-/// The members an error body of some family can start with. A success response of Ampache
-/// or Last.fm starts with another, so the first member settles it without reading further.
-const ERROR_MEMBERS: [&str; 11] = [
-    "error",
-    "message",
-    "links",
-    "subsonic-response",
-    "madsonic-response",
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-];
-
-/// Reads a JSON body. Without `every_member`, a first member outside [`ERROR_MEMBERS`]
-/// makes it a success response.
+/// Reads a JSON body. Without `every_member`, a first member that no error body starts with
+/// (one that [`Top`] does not read: `error`, `message`, `links`, `subsonic-response`,
+/// `madsonic-response` and the members of problem details are those) makes it a success
+/// response: a success response of Ampache or Last.fm starts with another, so the first
+/// member settles it without reading further.
 pub(crate) fn parse(input: Input<'_>, every_member: bool) -> Result<ErrorBody<'_>, ParseError> {
     let first = input.bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'[') {
@@ -95,12 +82,13 @@ const TOP_NAMES: [&str; 10] = [
 struct TopLevel<'a> {
     seen: Seen,
     /// A `subsonic-response` (or `madsonic-response`) that was an object; the last one's
-    /// members are in `subsonic_members`.
+    /// members are in `subsonic_members`, which is set up only for a body that has one.
     subsonic: bool,
-    subsonic_members: SubsonicMembers<'a>,
-    /// The last `error` member: an object, read into `error_object`, or a scalar.
+    subsonic_members: Option<SubsonicMembers<'a>>,
+    /// The last `error` member: an object, read into `error_object` (set up only for a
+    /// body that has one), or a scalar.
     error: Option<Value<'a>>,
-    error_object: ErrorMembers<'a>,
+    error_object: Option<ErrorMembers<'a>>,
     message: Option<Cow<'a, str>>,
     type_uri: Option<Cow<'a, str>>,
     title: Option<Cow<'a, str>>,
@@ -115,65 +103,63 @@ impl<'de> Object<'de> for Top<'de> {
         let top = &mut self.members;
         let mut first = true;
         while let Some(key) = next_key(&mut map)? {
-            if first && !self.every_member && !ERROR_MEMBERS.contains(&&*key) {
-                return Err(ctx.stop(ParseError::NotAnError { family: None }));
-            }
             // Only a first member settles a success at once: further on, it may be an
             // extension member of problem details.
             let settles = first && !self.every_member;
             first = false;
-            match &*key {
+            let (bit, slot) = match &*key {
+                "error" => {
+                    top.seen.mark(top::ERROR);
+                    let members = top.error_object.get_or_insert_with(Default::default);
+                    top.error = Some(ctx.value(&mut map, &mut ErrorObject(members))?);
+                    continue;
+                }
+                "message" => (top::MESSAGE, &mut top.message),
                 "subsonic-response" | "madsonic-response" => {
-                    top.seen.mark(if &*key == "subsonic-response" {
-                        top::SUBSONIC
-                    } else {
+                    let madsonic = key.starts_with('m');
+                    top.seen.mark(if madsonic {
                         top::MADSONIC
+                    } else {
+                        top::SUBSONIC
                     });
-                    let mut subsonic = Subsonic {
-                        settles,
-                        members: &mut top.subsonic_members,
-                    };
+                    let members = top.subsonic_members.get_or_insert_with(Default::default);
+                    let mut subsonic = Subsonic { settles, members };
                     if let Value::Object = ctx.value(&mut map, &mut subsonic)? {
                         top.subsonic = true;
                     }
+                    continue;
                 }
-                "error" => {
-                    top.seen.mark(top::ERROR);
-                    top.error = Some(ctx.value(&mut map, &mut ErrorObject(&mut top.error_object))?);
-                }
-                "message" => {
-                    top.seen.mark(top::MESSAGE);
-                    top.message = ctx.scalar(&mut map)?.into_str();
-                }
-                "type" => {
-                    top.seen.mark(top::TYPE);
-                    top.type_uri = ctx.scalar(&mut map)?.into_str();
-                }
-                "title" => {
-                    top.seen.mark(top::TITLE);
-                    top.title = ctx.scalar(&mut map)?.into_str();
+                "code" => {
+                    top.seen.mark(top::CODE);
+                    top.code = Some(ctx.scalar(&mut map)?);
+                    continue;
                 }
                 "status" => {
                     top.seen.mark(top::STATUS);
                     top.status = match ctx.scalar(&mut map)? {
                         Scalar::Unsigned(n) => u16::try_from(n).ok(),
                         _ => None,
-                    }
+                    };
+                    continue;
                 }
-                "detail" => {
-                    top.seen.mark(top::DETAIL);
-                    top.detail = ctx.scalar(&mut map)?.into_str();
+                "type" => (top::TYPE, &mut top.type_uri),
+                "title" => (top::TITLE, &mut top.title),
+                "detail" => (top::DETAIL, &mut top.detail),
+                "instance" => (top::INSTANCE, &mut top.instance),
+                // Last.fm's; an error body may start with it.
+                "links" => {
+                    ctx.skip(&mut map)?;
+                    continue;
                 }
-                "instance" => {
-                    top.seen.mark(top::INSTANCE);
-                    top.instance = ctx.scalar(&mut map)?.into_str();
+                // No error body starts with any other member.
+                _ if settles => return Err(ctx.stop(ParseError::NotAnError { family: None })),
+                _ => {
+                    ctx.skip(&mut map)?;
+                    continue;
                 }
-                "code" => {
-                    top.seen.mark(top::CODE);
-                    top.code = Some(ctx.scalar(&mut map)?);
-                }
-                _ => ctx.skip(&mut map)?,
-            }
+            };
+            top.seen.mark(bit);
+            *slot = ctx.string(&mut map)?;
         }
         Ok(())
     }
@@ -201,12 +187,23 @@ impl<'a> TopLevel<'a> {
                     member: "madsonic-response",
                 });
             }
-            return self.subsonic_members.decide();
+            // Set up when the object was read.
+            let not_an_error = ParseError::NotAnError {
+                family: Some(Family::Subsonic),
+            };
+            return self
+                .subsonic_members
+                .as_mut()
+                .map_or(Err(not_an_error), SubsonicMembers::decide);
         }
         match self.error.take() {
             Some(Value::Object) => {
                 used(top::ERROR)?;
-                self.error_object.decide()
+                // Set up when the object was read.
+                self.error_object.as_mut().map_or(
+                    Err(missing(Family::Ampache, "errorCode")),
+                    ErrorMembers::decide,
+                )
             }
             Some(Value::Scalar(error)) => {
                 used(top::ERROR | top::MESSAGE)?;
@@ -283,7 +280,8 @@ fn code_of(value: &Scalar<'_>) -> Result<u32, ParseError> {
 
 /// The object of `{"error": {..}}`: Ampache's (modern with `errorCode`, else legacy with
 /// `code`), or GNU FM's XML turned into JSON (`#text` and `code`).
-/// Reads into the members it borrows, afresh for each object.
+/// Reads into the members it borrows. A second object of the same member is read into the
+/// same place: it makes the body ambiguous, whatever it holds.
 struct ErrorObject<'m, 'a>(&'m mut ErrorMembers<'a>);
 
 /// The members of an `error` object kept, by bit of [`Seen`]; `ERROR_NAMES` in the same
@@ -322,7 +320,6 @@ struct ErrorMembers<'a> {
 impl<'de> Object<'de> for ErrorObject<'_, 'de> {
     fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         let error = &mut *self.0;
-        *error = ErrorMembers::default();
         while let Some(key) = next_key(&mut map)? {
             let (bit, slot) = match &*key {
                 "errorCode" => {
@@ -346,7 +343,7 @@ impl<'de> Object<'de> for ErrorObject<'_, 'de> {
                 }
             };
             error.seen.mark(bit);
-            *slot = ctx.scalar(&mut map)?.into_str();
+            *slot = ctx.string(&mut map)?;
         }
         Ok(())
     }
@@ -398,7 +395,8 @@ impl<'a> ErrorMembers<'a> {
 
 /// The object of `{"subsonic-response": {..}}`; with `settles`, `status: "ok"` ends the
 /// reading of the body at once, as a success.
-/// Reads into the members it borrows, afresh for each object.
+/// Reads into the members it borrows. A second object of the same member is read into the
+/// same place: it makes the body ambiguous, whatever it holds.
 struct Subsonic<'m, 'a> {
     settles: bool,
     members: &'m mut SubsonicMembers<'a>,
@@ -443,13 +441,12 @@ struct SubsonicMembers<'a> {
 impl<'de> Object<'de> for Subsonic<'_, 'de> {
     fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         let response = &mut *self.members;
-        *response = SubsonicMembers::default();
         while let Some(key) = next_key(&mut map)? {
             match &*key {
                 "status" => {
                     let again = response.seen.has(subsonic::STATUS);
                     response.seen.mark(subsonic::STATUS);
-                    response.status = ctx.scalar(&mut map)?.into_str();
+                    response.status = ctx.string(&mut map)?;
                     if response.status.as_deref() == Some("ok") {
                         // "ok" after another status does not settle anything.
                         if again {
@@ -472,15 +469,15 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
                 }
                 "version" => {
                     response.seen.mark(subsonic::VERSION);
-                    response.version = ctx.scalar(&mut map)?.into_str();
+                    response.version = ctx.string(&mut map)?;
                 }
                 "type" => {
                     response.seen.mark(subsonic::TYPE);
-                    response.server_type = ctx.scalar(&mut map)?.into_str();
+                    response.server_type = ctx.string(&mut map)?;
                 }
                 "serverVersion" => {
                     response.seen.mark(subsonic::SERVER_VERSION);
-                    response.server_version = ctx.scalar(&mut map)?.into_str();
+                    response.server_version = ctx.string(&mut map)?;
                 }
                 "openSubsonic" => {
                     response.seen.mark(subsonic::OPEN_SUBSONIC);
@@ -540,7 +537,8 @@ impl<'a> SubsonicMembers<'a> {
 }
 
 /// A Subsonic `error` object: code, message and OpenSubsonic's `helpUrl`.
-/// Reads into the members it borrows, afresh for each object.
+/// Reads into the members it borrows. A second object of the same member is read into the
+/// same place: it makes the body ambiguous, whatever it holds.
 struct SubsonicErrorObject<'m, 'a>(&'m mut SubsonicErrorMembers<'a>);
 
 /// The members of a Subsonic `error` object, by bit of [`Seen`]: each goes into the error.
@@ -557,7 +555,6 @@ struct SubsonicErrorMembers<'a> {
 impl<'de> Object<'de> for SubsonicErrorObject<'_, 'de> {
     fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         let error = &mut *self.0;
-        *error = SubsonicErrorMembers::default();
         while let Some(key) = next_key(&mut map)? {
             match &*key {
                 "code" => {
@@ -566,15 +563,19 @@ impl<'de> Object<'de> for SubsonicErrorObject<'_, 'de> {
                 }
                 "message" => {
                     error.seen.mark(1 << 1);
-                    error.message = ctx.scalar(&mut map)?.into_str();
+                    error.message = ctx.string(&mut map)?;
                 }
                 "helpUrl" => {
                     error.seen.mark(1 << 2);
-                    error.help_url = ctx.scalar(&mut map)?.into_str();
+                    error.help_url = ctx.string(&mut map)?;
                 }
                 _ => ctx.skip(&mut map)?,
             }
         }
         Ok(())
     }
+}
+
+fn missing(family: Family, field: &'static str) -> ParseError {
+    ParseError::MissingField { family, field }
 }
