@@ -53,22 +53,33 @@ impl<'s> Ctx<'s> {
 
     /// Reads the value of the member whose key was just read, keeping it if it is a scalar
     /// and handing an object to `object`.
+    ///
+    /// What is read goes into `slot`, here and in the other readers of a value: written in
+    /// place, it is not moved back through serde's layers.
     pub(crate) fn value<'de, A: MapAccess<'de>, O: Object<'de>>(
         self,
         map: &mut A,
         object: &mut O,
-    ) -> Result<Value<'de>, A::Error> {
-        map.next_value_seed(ValueSeed { ctx: self, object })
+        slot: &mut Option<Value<'de>>,
+    ) -> Result<(), A::Error> {
+        map.next_value_seed(ValueSeed {
+            ctx: self,
+            object,
+            slot,
+        })
     }
 
-    /// Reads a member's value as a scalar; an object or array is skipped.
+    /// Reads a member's value as a scalar; an object or array is skipped and read as
+    /// [`Scalar::Container`].
     pub(crate) fn scalar<'de, A: MapAccess<'de>>(
         self,
         map: &mut A,
-    ) -> Result<Scalar<'de>, A::Error> {
-        Ok(match self.value(map, &mut Skip)? {
-            Value::Scalar(scalar) => scalar,
-            Value::Object => Scalar::Container,
+        slot: &mut Option<Scalar<'de>>,
+    ) -> Result<(), A::Error> {
+        map.next_value_seed(ValueSeed {
+            ctx: self,
+            object: &mut Skip,
+            slot,
         })
     }
 
@@ -78,8 +89,9 @@ impl<'s> Ctx<'s> {
     pub(crate) fn string<'de, A: MapAccess<'de>>(
         self,
         map: &mut A,
-    ) -> Result<Option<Cow<'de, str>>, A::Error> {
-        map.next_value_seed(StringSeed(self))
+        slot: &mut Option<Cow<'de, str>>,
+    ) -> Result<(), A::Error> {
+        map.next_value_seed(StringSeed(self, slot))
     }
 
     /// Skips a member's value.
@@ -217,102 +229,147 @@ impl<'de> Visitor<'de> for Key {
     }
 }
 
-struct ValueSeed<'s, 'o, O> {
-    ctx: Ctx<'s>,
-    object: &'o mut O,
+/// Where a value read is put: a [`Value`], or a [`Scalar`] with an object as
+/// [`Scalar::Container`].
+pub(crate) trait Slot<'de> {
+    fn put(&mut self, value: Value<'de>);
 }
 
-impl<'de, O: Object<'de>> DeserializeSeed<'de> for ValueSeed<'_, '_, O> {
-    type Value = Value<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+impl<'de> Slot<'de> for Option<Value<'de>> {
+    #[inline]
+    fn put(&mut self, value: Value<'de>) {
+        *self = Some(value);
+    }
+}
+
+impl<'de> Slot<'de> for Option<Scalar<'de>> {
+    #[inline]
+    fn put(&mut self, value: Value<'de>) {
+        *self = Some(match value {
+            Value::Scalar(scalar) => scalar,
+            Value::Object => Scalar::Container,
+        });
+    }
+}
+
+struct ValueSeed<'s, 'o, O, S> {
+    ctx: Ctx<'s>,
+    object: &'o mut O,
+    slot: &'o mut S,
+}
+
+impl<'de, O: Object<'de>, S: Slot<'de>> DeserializeSeed<'de> for ValueSeed<'_, '_, O, S> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de, O: Object<'de>> Visitor<'de> for ValueSeed<'_, '_, O> {
-    type Value = Value<'de>;
+impl<'de, O: Object<'de>, S: Slot<'de>> Visitor<'de> for ValueSeed<'_, '_, O, S> {
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any value")
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Bool(v)))
+    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+        self.slot.put(Value::Scalar(Scalar::Bool(v)));
+        Ok(())
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Signed(v)))
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.slot.put(Value::Scalar(Scalar::Signed(v)));
+        Ok(())
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Unsigned(v)))
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.slot.put(Value::Scalar(Scalar::Unsigned(v)));
+        Ok(())
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Float(v)))
+    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+        self.slot.put(Value::Scalar(Scalar::Float(v)));
+        Ok(())
     }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Str(Cow::Borrowed(v))))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
+        self.slot.put(Value::Scalar(Scalar::Str(Cow::Borrowed(v))));
+        Ok(())
     }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Str(Cow::Owned(v.to_owned()))))
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.slot
+            .put(Value::Scalar(Scalar::Str(Cow::Owned(v.to_owned()))));
+        Ok(())
     }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Str(Cow::Owned(v))))
+    fn visit_string<E>(self, v: String) -> Result<(), E> {
+        self.slot.put(Value::Scalar(Scalar::Str(Cow::Owned(v))));
+        Ok(())
     }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Value::Scalar(Scalar::Null))
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.slot.put(Value::Scalar(Scalar::Null));
+        Ok(())
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         let ctx = self.ctx.deeper()?;
         self.object.read(map, ctx)?;
-        Ok(Value::Object)
+        self.slot.put(Value::Object);
+        Ok(())
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
         SkipSeed(self.ctx).visit_seq(seq)?;
-        Ok(Value::Scalar(Scalar::Container))
+        self.slot.put(Value::Scalar(Scalar::Container));
+        Ok(())
     }
 }
 
 /// A string, or `None` for a value of another kind, which is skipped.
-struct StringSeed<'s>(Ctx<'s>);
+struct StringSeed<'s, 'o, 'de>(Ctx<'s>, &'o mut Option<Cow<'de, str>>);
 
-impl<'de> DeserializeSeed<'de> for StringSeed<'_> {
-    type Value = Option<Cow<'de, str>>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+impl<'de> DeserializeSeed<'de> for StringSeed<'_, '_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for StringSeed<'_> {
-    type Value = Option<Cow<'de, str>>;
+impl<'de> Visitor<'de> for StringSeed<'_, '_, 'de> {
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any value")
     }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Borrowed(v)))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<(), E> {
+        *self.1 = Some(Cow::Borrowed(v));
+        Ok(())
     }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v.to_owned())))
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        *self.1 = Some(Cow::Owned(v.to_owned()));
+        Ok(())
     }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(Cow::Owned(v)))
+    fn visit_string<E>(self, v: String) -> Result<(), E> {
+        *self.1 = Some(Cow::Owned(v));
+        Ok(())
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        *self.1 = None;
+        Ok(())
     }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        *self.1 = None;
+        Ok(())
     }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        *self.1 = None;
+        Ok(())
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        *self.1 = None;
+        Ok(())
     }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_unit<E>(self) -> Result<(), E> {
+        *self.1 = None;
+        Ok(())
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        SkipSeed(self.0).visit_map(map).map(|()| None)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        *self.1 = None;
+        SkipSeed(self.0).visit_map(map)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        SkipSeed(self.0).visit_seq(seq).map(|()| None)
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        *self.1 = None;
+        SkipSeed(self.0).visit_seq(seq)
     }
 }
 
@@ -363,23 +420,29 @@ impl<'de> Visitor<'de> for SkipSeed<'_> {
 
 /// Reads the JSON document in `input` with `root` as the reader of its top-level object.
 /// Only blanks may follow the document.
-pub(crate) fn read<'a, O: Object<'a>>(
-    input: Input<'a>,
-    root: &mut O,
-) -> Result<Value<'a>, ParseError> {
+/// Whether the document is an object.
+pub(crate) fn read<'a, O: Object<'a>>(input: Input<'a>, root: &mut O) -> Result<bool, ParseError> {
     let stop = Stop::default();
     let ctx = Ctx {
         depth: 0,
         stop: &stop,
     };
     let mut deserializer = serde_json::Deserializer::from_slice(input.bytes);
-    let value = ValueSeed { ctx, object: root }
-        .deserialize(&mut deserializer)
-        .and_then(|value| deserializer.end().map(|()| value));
-    value.map_err(|error| match stop.0.take() {
-        Some(stopped) => stopped,
-        None => json_error(&input, &error),
-    })
+    let mut document = None;
+    let read = ValueSeed {
+        ctx,
+        object: root,
+        slot: &mut document,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|()| deserializer.end());
+    match read {
+        Ok(()) => Ok(matches!(document, Some(Value::Object))),
+        Err(error) => Err(match stop.0.take() {
+            Some(stopped) => stopped,
+            None => json_error(&input, &error),
+        }),
+    }
 }
 
 /// What a serde_json error means for the body: at the end of the input, a document cut

@@ -34,8 +34,8 @@ pub(crate) fn parse(input: Input<'_>, every_member: bool) -> Result<ErrorBody<'_
         members: TopLevel::default(),
     };
     match json::read(input, &mut top)? {
-        Value::Object => top.members.decide(every_member),
-        Value::Scalar(_) => Err(ParseError::UnexpectedRoot {
+        true => top.members.decide(every_member),
+        false => Err(ParseError::UnexpectedRoot {
             format: Format::Json,
             found: "a value other than an object".into(),
         }),
@@ -111,7 +111,7 @@ impl<'de> Object<'de> for Top<'de> {
                 "error" => {
                     top.seen.mark(top::ERROR);
                     let members = top.error_object.get_or_insert_with(Default::default);
-                    top.error = Some(ctx.value(&mut map, &mut ErrorObject(members))?);
+                    ctx.value(&mut map, &mut ErrorObject(members), &mut top.error)?;
                     continue;
                 }
                 "message" => (top::MESSAGE, &mut top.message),
@@ -124,20 +124,22 @@ impl<'de> Object<'de> for Top<'de> {
                     });
                     let members = top.subsonic_members.get_or_insert_with(Default::default);
                     let mut subsonic = Subsonic { settles, members };
-                    if let Value::Object = ctx.value(&mut map, &mut subsonic)? {
-                        top.subsonic = true;
-                    }
+                    let mut value = None;
+                    ctx.value(&mut map, &mut subsonic, &mut value)?;
+                    top.subsonic |= matches!(value, Some(Value::Object));
                     continue;
                 }
                 "code" => {
                     top.seen.mark(top::CODE);
-                    top.code = Some(ctx.scalar(&mut map)?);
+                    ctx.scalar(&mut map, &mut top.code)?;
                     continue;
                 }
                 "status" => {
                     top.seen.mark(top::STATUS);
-                    top.status = match ctx.scalar(&mut map)? {
-                        Scalar::Unsigned(n) => u16::try_from(n).ok(),
+                    let mut status = None;
+                    ctx.scalar(&mut map, &mut status)?;
+                    top.status = match status {
+                        Some(Scalar::Unsigned(n)) => u16::try_from(n).ok(),
                         _ => None,
                     };
                     continue;
@@ -159,7 +161,7 @@ impl<'de> Object<'de> for Top<'de> {
                 }
             };
             top.seen.mark(bit);
-            *slot = ctx.string(&mut map)?;
+            ctx.string(&mut map, slot)?;
         }
         Ok(())
     }
@@ -196,7 +198,7 @@ impl<'a> TopLevel<'a> {
                 .as_mut()
                 .map_or(Err(not_an_error), SubsonicMembers::decide);
         }
-        match self.error.take() {
+        match &self.error {
             Some(Value::Object) => {
                 used(top::ERROR)?;
                 // Set up when the object was read.
@@ -207,7 +209,7 @@ impl<'a> TopLevel<'a> {
             }
             Some(Value::Scalar(error)) => {
                 used(top::ERROR | top::MESSAGE)?;
-                lastfm(error, self.message.take(), self.code.take())
+                lastfm(error, &mut self.message, self.code.as_ref())
             }
             // What is left with a code is problem details with no standard member.
             None if self.code.is_some() => {
@@ -248,21 +250,22 @@ impl<'a> TopLevel<'a> {
 /// `{"error": N, "message": ..}`. An `error` holding words instead of a code, with no
 /// message beside it, is a web framework's error body: ListenBrainz's Flask handlers
 /// (`{"code": 404, "error": ".."}`), maloja's router (`{"error": "Invalid API"}`).
+/// Takes the message out of `message`; everything else is only looked at, not moved.
 fn lastfm<'a>(
-    error: Scalar<'a>,
-    message: Option<Cow<'a, str>>,
-    status: Option<Scalar<'a>>,
+    error: &Scalar<'a>,
+    message: &mut Option<Cow<'a, str>>,
+    status: Option<&Scalar<'a>>,
 ) -> Outcome<'a> {
-    match (code_of(&error), error, &message) {
+    match (code_of(error), error, &message) {
         (Ok(code), _, _) => Ok(ErrorBody {
             format: Format::Json,
             code,
-            message: message.unwrap_or(Cow::Borrowed("")),
+            message: message.take().unwrap_or(Cow::Borrowed("")),
             shape: Shape::Lastfm,
         }),
         (Err(_), Scalar::Str(words), None) => Err(ParseError::ForeignError {
-            code: status.as_ref().and_then(|code| code_of(code).ok()),
-            message: ParseError::quote(&words),
+            code: status.and_then(|code| code_of(code).ok()),
+            message: ParseError::quote(words),
         }),
         (Err(invalid), _, _) => Err(invalid),
     }
@@ -324,12 +327,12 @@ impl<'de> Object<'de> for ErrorObject<'_, 'de> {
             let (bit, slot) = match &*key {
                 "errorCode" => {
                     error.seen.mark(error::ERROR_CODE);
-                    error.modern_code = Some(ctx.scalar(&mut map)?);
+                    ctx.scalar(&mut map, &mut error.modern_code)?;
                     continue;
                 }
                 "code" => {
                     error.seen.mark(error::CODE);
-                    error.legacy_code = Some(ctx.scalar(&mut map)?);
+                    ctx.scalar(&mut map, &mut error.legacy_code)?;
                     continue;
                 }
                 "errorAction" => (error::ACTION, &mut error.action),
@@ -343,7 +346,7 @@ impl<'de> Object<'de> for ErrorObject<'_, 'de> {
                 }
             };
             error.seen.mark(bit);
-            *slot = ctx.string(&mut map)?;
+            ctx.string(&mut map, slot)?;
         }
         Ok(())
     }
@@ -446,7 +449,7 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
                 "status" => {
                     let again = response.seen.has(subsonic::STATUS);
                     response.seen.mark(subsonic::STATUS);
-                    response.status = ctx.string(&mut map)?;
+                    ctx.string(&mut map, &mut response.status)?;
                     if response.status.as_deref() == Some("ok") {
                         // "ok" after another status does not settle anything.
                         if again {
@@ -469,26 +472,28 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
                 }
                 "version" => {
                     response.seen.mark(subsonic::VERSION);
-                    response.version = ctx.string(&mut map)?;
+                    ctx.string(&mut map, &mut response.version)?;
                 }
                 "type" => {
                     response.seen.mark(subsonic::TYPE);
-                    response.server_type = ctx.string(&mut map)?;
+                    ctx.string(&mut map, &mut response.server_type)?;
                 }
                 "serverVersion" => {
                     response.seen.mark(subsonic::SERVER_VERSION);
-                    response.server_version = ctx.string(&mut map)?;
+                    ctx.string(&mut map, &mut response.server_version)?;
                 }
                 "openSubsonic" => {
                     response.seen.mark(subsonic::OPEN_SUBSONIC);
-                    response.open_subsonic = ctx.scalar(&mut map)? == Scalar::Bool(true);
+                    let mut open = None;
+                    ctx.scalar(&mut map, &mut open)?;
+                    response.open_subsonic = open == Some(Scalar::Bool(true));
                 }
                 "error" => {
                     response.seen.mark(subsonic::ERROR);
                     let mut error = SubsonicErrorObject(&mut response.error_members);
-                    if let Value::Object = ctx.value(&mut map, &mut error)? {
-                        response.error = true;
-                    }
+                    let mut value = None;
+                    ctx.value(&mut map, &mut error, &mut value)?;
+                    response.error |= matches!(value, Some(Value::Object));
                 }
                 _ => ctx.skip(&mut map)?,
             }
@@ -559,15 +564,15 @@ impl<'de> Object<'de> for SubsonicErrorObject<'_, 'de> {
             match &*key {
                 "code" => {
                     error.seen.mark(1);
-                    error.code = Some(ctx.scalar(&mut map)?);
+                    ctx.scalar(&mut map, &mut error.code)?;
                 }
                 "message" => {
                     error.seen.mark(1 << 1);
-                    error.message = ctx.string(&mut map)?;
+                    ctx.string(&mut map, &mut error.message)?;
                 }
                 "helpUrl" => {
                     error.seen.mark(1 << 2);
-                    error.help_url = ctx.string(&mut map)?;
+                    ctx.string(&mut map, &mut error.help_url)?;
                 }
                 _ => ctx.skip(&mut map)?,
             }
