@@ -139,11 +139,13 @@ impl Seen {
     }
 }
 
-/// The keys of an object, borrowed when they have no escapes.
-pub(crate) fn next_key<'de, A: MapAccess<'de>>(
+/// The key of an object's next member, told by `of` (a reader's own small enum of the
+/// members it keeps) while serde_json still holds the text: no string is handed back.
+pub(crate) fn next_key<'de, A: MapAccess<'de>, K, F: Fn(&str) -> K>(
     map: &mut A,
-) -> Result<Option<Cow<'de, str>>, A::Error> {
-    map.next_key_seed(Key)
+    of: F,
+) -> Result<Option<K>, A::Error> {
+    map.next_key_seed(Key(of))
 }
 
 /// Reads the members of an object: the shape logic of one kind of object. What it finds
@@ -204,28 +206,24 @@ impl<'de> Object<'de> for Skip {
     }
 }
 
-struct Key;
+struct Key<F>(F);
 
-impl<'de> DeserializeSeed<'de> for Key {
-    type Value = Cow<'de, str>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+impl<'de, K, F: Fn(&str) -> K> DeserializeSeed<'de> for Key<F> {
+    type Value = K;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for Key {
-    type Value = Cow<'de, str>;
+impl<'de, K, F: Fn(&str) -> K> Visitor<'de> for Key<F> {
+    type Value = K;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
+    // Borrowed keys come here too (serde's default); an escaped key is unescaped first.
+    #[inline]
+    fn visit_str<E>(self, v: &str) -> Result<K, E> {
+        Ok((self.0)(v))
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use serde_core::de::MapAccess;
+use serde_core::de::{IgnoredAny, MapAccess};
 
 use super::input::Input;
 use super::json::{self, Ctx, Object, Scalar, Seen, Value, next_key};
@@ -63,6 +63,27 @@ mod top {
     pub(super) const INSTANCE: u16 = 1 << 8;
     pub(super) const CODE: u16 = 1 << 9;
     pub(super) const PROBLEM: u16 = TYPE | TITLE | STATUS | DETAIL | INSTANCE | CODE;
+    /// Last.fm's `links`, which decides nothing.
+    pub(super) const LINKS: u16 = 1 << 10;
+
+    /// The bit of a key; 0 for a member not kept.
+    #[inline]
+    pub(super) fn of(key: &str) -> u16 {
+        match key {
+            "subsonic-response" => SUBSONIC,
+            "madsonic-response" => MADSONIC,
+            "error" => ERROR,
+            "message" => MESSAGE,
+            "type" => TYPE,
+            "title" => TITLE,
+            "status" => STATUS,
+            "detail" => DETAIL,
+            "instance" => INSTANCE,
+            "code" => CODE,
+            "links" => LINKS,
+            _ => 0,
+        }
+    }
 }
 const TOP_NAMES: [&str; 10] = [
     "subsonic-response",
@@ -102,26 +123,20 @@ impl<'de> Object<'de> for Top<'de> {
     fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         let top = &mut self.members;
         let mut first = true;
-        while let Some(key) = next_key(&mut map)? {
+        while let Some(key) = next_key(&mut map, top::of)? {
             // Only a first member settles a success at once: further on, it may be an
             // extension member of problem details.
             let settles = first && !self.every_member;
             first = false;
-            let (bit, slot) = match &*key {
-                "error" => {
-                    top.seen.mark(top::ERROR);
+            top.seen.mark(key);
+            let slot = match key {
+                top::ERROR => {
                     let members = top.error_object.get_or_insert_with(Default::default);
                     ctx.value(&mut map, &mut ErrorObject(members), &mut top.error)?;
                     continue;
                 }
-                "message" => (top::MESSAGE, &mut top.message),
-                "subsonic-response" | "madsonic-response" => {
-                    let madsonic = key.starts_with('m');
-                    top.seen.mark(if madsonic {
-                        top::MADSONIC
-                    } else {
-                        top::SUBSONIC
-                    });
+                top::MESSAGE => &mut top.message,
+                top::SUBSONIC | top::MADSONIC => {
                     let members = top.subsonic_members.get_or_insert_with(Default::default);
                     let mut subsonic = Subsonic { settles, members };
                     let mut value = None;
@@ -129,13 +144,11 @@ impl<'de> Object<'de> for Top<'de> {
                     top.subsonic |= matches!(value, Some(Value::Object));
                     continue;
                 }
-                "code" => {
-                    top.seen.mark(top::CODE);
+                top::CODE => {
                     ctx.scalar(&mut map, &mut top.code)?;
                     continue;
                 }
-                "status" => {
-                    top.seen.mark(top::STATUS);
+                top::STATUS => {
                     let mut status = None;
                     ctx.scalar(&mut map, &mut status)?;
                     top.status = match status {
@@ -144,12 +157,12 @@ impl<'de> Object<'de> for Top<'de> {
                     };
                     continue;
                 }
-                "type" => (top::TYPE, &mut top.type_uri),
-                "title" => (top::TITLE, &mut top.title),
-                "detail" => (top::DETAIL, &mut top.detail),
-                "instance" => (top::INSTANCE, &mut top.instance),
+                top::TYPE => &mut top.type_uri,
+                top::TITLE => &mut top.title,
+                top::DETAIL => &mut top.detail,
+                top::INSTANCE => &mut top.instance,
                 // Last.fm's; an error body may start with it.
-                "links" => {
+                top::LINKS => {
                     ctx.skip(&mut map)?;
                     continue;
                 }
@@ -160,7 +173,6 @@ impl<'de> Object<'de> for Top<'de> {
                     continue;
                 }
             };
-            top.seen.mark(bit);
             ctx.string(&mut map, slot)?;
         }
         Ok(())
@@ -297,6 +309,21 @@ mod error {
     pub(super) const ERROR_MESSAGE: u16 = 1 << 4;
     pub(super) const MESSAGE: u16 = 1 << 5;
     pub(super) const TEXT: u16 = 1 << 6;
+
+    /// The bit of a key; 0 for a member not kept.
+    #[inline]
+    pub(super) fn of(key: &str) -> u16 {
+        match key {
+            "errorCode" => ERROR_CODE,
+            "code" => CODE,
+            "errorAction" => ACTION,
+            "errorType" => TYPE,
+            "errorMessage" => ERROR_MESSAGE,
+            "message" => MESSAGE,
+            "#text" => TEXT,
+            _ => 0,
+        }
+    }
 }
 const ERROR_NAMES: [&str; 7] = [
     "errorCode",
@@ -323,29 +350,27 @@ struct ErrorMembers<'a> {
 impl<'de> Object<'de> for ErrorObject<'_, 'de> {
     fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         let error = &mut *self.0;
-        while let Some(key) = next_key(&mut map)? {
-            let (bit, slot) = match &*key {
-                "errorCode" => {
-                    error.seen.mark(error::ERROR_CODE);
+        while let Some(key) = next_key(&mut map, error::of)? {
+            error.seen.mark(key);
+            let slot = match key {
+                error::ERROR_CODE => {
                     ctx.scalar(&mut map, &mut error.modern_code)?;
                     continue;
                 }
-                "code" => {
-                    error.seen.mark(error::CODE);
+                error::CODE => {
                     ctx.scalar(&mut map, &mut error.legacy_code)?;
                     continue;
                 }
-                "errorAction" => (error::ACTION, &mut error.action),
-                "errorType" => (error::TYPE, &mut error.error_type),
-                "errorMessage" => (error::ERROR_MESSAGE, &mut error.message),
-                "message" => (error::MESSAGE, &mut error.legacy_message),
-                "#text" => (error::TEXT, &mut error.text),
+                error::ACTION => &mut error.action,
+                error::TYPE => &mut error.error_type,
+                error::ERROR_MESSAGE => &mut error.message,
+                error::MESSAGE => &mut error.legacy_message,
+                error::TEXT => &mut error.text,
                 _ => {
                     ctx.skip(&mut map)?;
                     continue;
                 }
             };
-            error.seen.mark(bit);
             ctx.string(&mut map, slot)?;
         }
         Ok(())
@@ -415,6 +440,20 @@ mod subsonic {
     pub(super) const OPEN_SUBSONIC: u16 = 1 << 4;
     pub(super) const ERROR: u16 = 1 << 5;
     pub(super) const ALL: u16 = (1 << 6) - 1;
+
+    /// The bit of a key; 0 for a member not kept.
+    #[inline]
+    pub(super) fn of(key: &str) -> u16 {
+        match key {
+            "status" => STATUS,
+            "version" => VERSION,
+            "type" => TYPE,
+            "serverVersion" => SERVER_VERSION,
+            "openSubsonic" => OPEN_SUBSONIC,
+            "error" => ERROR,
+            _ => 0,
+        }
+    }
 }
 const SUBSONIC_NAMES: [&str; 6] = [
     "status",
@@ -444,11 +483,11 @@ struct SubsonicMembers<'a> {
 impl<'de> Object<'de> for Subsonic<'_, 'de> {
     fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         let response = &mut *self.members;
-        while let Some(key) = next_key(&mut map)? {
-            match &*key {
-                "status" => {
-                    let again = response.seen.has(subsonic::STATUS);
-                    response.seen.mark(subsonic::STATUS);
+        while let Some(key) = next_key(&mut map, subsonic::of)? {
+            let again = response.seen.has(key);
+            response.seen.mark(key);
+            let slot = match key {
+                subsonic::STATUS => {
                     ctx.string(&mut map, &mut response.status)?;
                     if response.status.as_deref() == Some("ok") {
                         // "ok" after another status does not settle anything.
@@ -463,40 +502,36 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
                                 family: Some(Family::Subsonic),
                             }));
                         }
-                        while next_key(&mut map)?.is_some() {
+                        while map.next_key::<IgnoredAny>()?.is_some() {
                             ctx.skip(&mut map)?;
                         }
                         response.ok = true;
                         return Ok(());
                     }
+                    continue;
                 }
-                "version" => {
-                    response.seen.mark(subsonic::VERSION);
-                    ctx.string(&mut map, &mut response.version)?;
-                }
-                "type" => {
-                    response.seen.mark(subsonic::TYPE);
-                    ctx.string(&mut map, &mut response.server_type)?;
-                }
-                "serverVersion" => {
-                    response.seen.mark(subsonic::SERVER_VERSION);
-                    ctx.string(&mut map, &mut response.server_version)?;
-                }
-                "openSubsonic" => {
-                    response.seen.mark(subsonic::OPEN_SUBSONIC);
+                subsonic::VERSION => &mut response.version,
+                subsonic::TYPE => &mut response.server_type,
+                subsonic::SERVER_VERSION => &mut response.server_version,
+                subsonic::OPEN_SUBSONIC => {
                     let mut open = None;
                     ctx.scalar(&mut map, &mut open)?;
                     response.open_subsonic = open == Some(Scalar::Bool(true));
+                    continue;
                 }
-                "error" => {
-                    response.seen.mark(subsonic::ERROR);
+                subsonic::ERROR => {
                     let mut error = SubsonicErrorObject(&mut response.error_members);
                     let mut value = None;
                     ctx.value(&mut map, &mut error, &mut value)?;
                     response.error |= matches!(value, Some(Value::Object));
+                    continue;
                 }
-                _ => ctx.skip(&mut map)?,
-            }
+                _ => {
+                    ctx.skip(&mut map)?;
+                    continue;
+                }
+            };
+            ctx.string(&mut map, slot)?;
         }
         Ok(())
     }
@@ -560,20 +595,19 @@ struct SubsonicErrorMembers<'a> {
 impl<'de> Object<'de> for SubsonicErrorObject<'_, 'de> {
     fn read<A: MapAccess<'de>>(&mut self, mut map: A, ctx: Ctx<'_>) -> Result<(), A::Error> {
         let error = &mut *self.0;
-        while let Some(key) = next_key(&mut map)? {
-            match &*key {
-                "code" => {
-                    error.seen.mark(1);
-                    ctx.scalar(&mut map, &mut error.code)?;
-                }
-                "message" => {
-                    error.seen.mark(1 << 1);
-                    ctx.string(&mut map, &mut error.message)?;
-                }
-                "helpUrl" => {
-                    error.seen.mark(1 << 2);
-                    ctx.string(&mut map, &mut error.help_url)?;
-                }
+        // By bit of `Seen`, in the order of `SUBSONIC_ERROR_NAMES`.
+        let of = |key: &str| match key {
+            "code" => 1,
+            "message" => 1 << 1,
+            "helpUrl" => 1 << 2,
+            _ => 0,
+        };
+        while let Some(key) = next_key(&mut map, of)? {
+            error.seen.mark(key);
+            match key {
+                1 => ctx.scalar(&mut map, &mut error.code)?,
+                2 => ctx.string(&mut map, &mut error.message)?,
+                4 => ctx.string(&mut map, &mut error.help_url)?,
                 _ => ctx.skip(&mut map)?,
             }
         }
