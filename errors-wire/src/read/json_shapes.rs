@@ -137,7 +137,8 @@ impl<'de> Object<'de> for Top<'de> {
                 }
                 top::MESSAGE => &mut top.message,
                 top::SUBSONIC | top::MADSONIC => {
-                    let members = top.subsonic_members.get_or_insert_with(Default::default);
+                    // Afresh for each object: a status read in one is no status of another.
+                    let members = top.subsonic_members.insert(SubsonicMembers::default());
                     let mut subsonic = Subsonic { settles, members };
                     let mut value = None;
                     ctx.value(&mut map, &mut subsonic, &mut value)?;
@@ -423,8 +424,7 @@ impl<'a> ErrorMembers<'a> {
 
 /// The object of `{"subsonic-response": {..}}`; with `settles`, `status: "ok"` ends the
 /// reading of the body at once, as a success.
-/// Reads into the members it borrows. A second object of the same member is read into the
-/// same place: it makes the body ambiguous, whatever it holds.
+/// Reads into the members it borrows, set up afresh for each object.
 struct Subsonic<'m, 'a> {
     settles: bool,
     members: &'m mut SubsonicMembers<'a>,
@@ -489,14 +489,9 @@ impl<'de> Object<'de> for Subsonic<'_, 'de> {
             let slot = match key {
                 subsonic::STATUS => {
                     ctx.string(&mut map, &mut response.status)?;
-                    if response.status.as_deref() == Some("ok") {
-                        // "ok" after another status does not settle anything.
-                        if again {
-                            return Err(ctx.stop(ParseError::Ambiguous {
-                                format: Format::Json,
-                                member: "status",
-                            }));
-                        }
+                    // "ok" after another status settles nothing: the status given twice
+                    // makes the response ambiguous where it decides the body.
+                    if response.status.as_deref() == Some("ok") && !again {
                         if self.settles {
                             return Err(ctx.stop(ParseError::NotAnError {
                                 family: Some(Family::Subsonic),

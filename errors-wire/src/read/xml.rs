@@ -160,6 +160,15 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// Whether quick-xml drops blanks at the ends of text, and text that is only blanks.
+    #[inline]
+    fn trim_text(&mut self, trim: bool) {
+        match self {
+            Source::Utf8(reader) => reader.config_mut().trim_text(trim),
+            Source::Decoded { reader, .. } => reader.config_mut().trim_text(trim),
+        };
+    }
+
     fn error_position(&self) -> u64 {
         match self {
             Source::Utf8(reader) => reader.error_position(),
@@ -181,7 +190,9 @@ fn configure<R>(reader: &mut Reader<R>) {
     config.allow_unmatched_ends = false;
     config.allow_dangling_amp = false;
     config.expand_empty_elements = false;
-    config.trim_text(false);
+    // Between elements blanks are layout: quick-xml drops them, so that they cost no event.
+    // [`XmlReader::text_content`] turns this off for the text it keeps.
+    config.trim_text(true);
 }
 
 #[derive(Debug)]
@@ -281,6 +292,13 @@ impl<'a> XmlReader<'a> {
     /// tag: text, references and CDATA joined, child elements skipped. When the content has
     /// CDATA, blank text around the sections is layout and is dropped.
     pub(crate) fn text_content(&mut self) -> Result<Cow<'a, str>, ParseError> {
+        self.source.trim_text(false);
+        let text = self.untrimmed_text_content();
+        self.source.trim_text(true);
+        text
+    }
+
+    fn untrimmed_text_content(&mut self) -> Result<Cow<'a, str>, ParseError> {
         let mut all = Joined::default();
         let mut solid = Joined::default();
         // The text between two pieces of markup, which references split into pieces.
