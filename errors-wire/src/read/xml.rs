@@ -199,8 +199,13 @@ fn configure<R>(reader: &mut Reader<R>) {
 pub(crate) struct XmlReader<'a> {
     source: Source<'a>,
     input: Input<'a>,
+    /// Where in `input` the source starts: after a declaration read apart, else 0.
+    skip: usize,
     depth: usize,
 }
+
+/// The longest declaration read apart from the body (see [`XmlReader::declaration_apart`]).
+const DECLARATION_MAX: usize = 256;
 
 impl<'a> XmlReader<'a> {
     /// A reader of `input`; UTF-16 (a byte order mark, or a declaration in UTF-16) selects
@@ -225,13 +230,14 @@ impl<'a> XmlReader<'a> {
         Self {
             source,
             input,
+            skip: 0,
             depth: 0,
         }
     }
 
     /// Reads the prolog and returns the root element's start tag.
     pub(crate) fn root(&mut self) -> Result<Tag<'a>, ParseError> {
-        let mut first = true;
+        let mut first = !self.declaration_apart()?;
         loop {
             let event = self.event()?;
             match event {
@@ -409,6 +415,37 @@ impl<'a> XmlReader<'a> {
         })
     }
 
+    /// Reads the declaration at the start of a UTF-8 body apart, with a reader over its own
+    /// text, and starts the body's reader after it: a reader over a `&str` takes the text
+    /// for UTF-8, where one over bytes (`Reader::from_reader`) looks the declared encoding
+    /// up again for every body. `false`, with nothing read, when the body does not start
+    /// with a declaration that reads whole; the body's reader then reads what is there.
+    fn declaration_apart(&mut self) -> Result<bool, ParseError> {
+        let bytes = self.input.bytes;
+        if !matches!(self.source, Source::Utf8(_)) || !bytes.starts_with(b"<?xml") {
+            return Ok(false);
+        }
+        // A declaration holds no `?>`: it ends at the first.
+        let head = bytes.get(..DECLARATION_MAX).unwrap_or(bytes);
+        let Some(end) = head.windows(2).position(|w| w == b"?>").map(|at| at + 2) else {
+            return Ok(false);
+        };
+        let Some(text) = bytes.get(..end).and_then(|d| std::str::from_utf8(d).ok()) else {
+            return Ok(false);
+        };
+        let mut reader = Reader::from_str(text);
+        let Ok(Event::Decl(decl)) = reader.read_event() else {
+            return Ok(false);
+        };
+        self.declared(&decl)?;
+        // Still UTF-8, or decoding from the start of the body.
+        if let Source::Utf8(_) = self.source {
+            self.source = Source::utf8(bytes.get(end..).unwrap_or_default());
+            self.skip = end;
+        }
+        Ok(true)
+    }
+
     /// Acts on the encoding the XML declaration names: UTF-8 goes on as it is; another
     /// encoding that keeps ASCII in place restarts the reading with a decoder.
     fn declared(&mut self, decl: &BytesDecl<'_>) -> Result<(), ParseError> {
@@ -416,6 +453,10 @@ impl<'a> XmlReader<'a> {
             // Already decoding, from a byte order mark: the mark wins over the declaration.
             return Ok(());
         };
+        // The spelling nearly every body has, told without reading the attributes.
+        if decl.ends_with(" encoding=\"UTF-8\"") {
+            return Ok(());
+        }
         let label = match decl.encoding() {
             None => return Ok(()),
             Some(Ok(label)) => label,
@@ -454,7 +495,9 @@ impl<'a> XmlReader<'a> {
 
     /// Where the reader is: just past the last event read.
     fn position(&self) -> usize {
-        usize::try_from(self.source.buffer_position()).unwrap_or(usize::MAX)
+        usize::try_from(self.source.buffer_position())
+            .unwrap_or(usize::MAX)
+            .saturating_add(self.skip)
     }
 
     #[cold]
@@ -467,7 +510,9 @@ impl<'a> XmlReader<'a> {
     #[cold]
     #[inline(never)]
     fn error(&self, error: Error) -> ParseError {
-        let at = usize::try_from(self.source.error_position()).unwrap_or(usize::MAX);
+        let at = usize::try_from(self.source.error_position())
+            .unwrap_or(usize::MAX)
+            .saturating_add(self.skip);
         let reason = match error {
             Error::Syntax(SyntaxError::InvalidBangMarkup) if self.cut_in_markup(at) => {
                 return self.input.end();
