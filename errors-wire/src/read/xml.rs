@@ -6,8 +6,10 @@ use std::borrow::Cow;
 
 use quick_xml::encoding::{DecodingReader, DetectedEncoding};
 use quick_xml::errors::{Error, IllFormedError, SyntaxError};
+use quick_xml::escape::{EscapeError, unescape};
 use quick_xml::events::attributes::{AttrError, Attributes};
 use quick_xml::events::{BytesCData, BytesDecl, BytesStart, BytesText, Event};
+use quick_xml::name::QName;
 use quick_xml::{Reader, XmlVersion};
 
 use super::MAX_DEPTH;
@@ -297,16 +299,58 @@ impl<'a> XmlReader<'a> {
     /// Reads the content of the element whose start tag was just read, through its end
     /// tag: text, references and CDATA joined, child elements skipped. When the content has
     /// CDATA, blank text around the sections is layout and is dropped.
-    pub(crate) fn text_content(&mut self) -> Result<Cow<'a, str>, ParseError> {
+    pub(crate) fn text_content(&mut self, element: &Tag<'a>) -> Result<Cow<'a, str>, ParseError> {
+        if let Some(text) = self.plain_text(element) {
+            return text;
+        }
         self.source.trim_text(false);
         let text = self.untrimmed_text_content();
         self.source.trim_text(true);
         text
     }
 
+    /// The content of an element that is text only, as most messages are: the first
+    /// markup after the start tag is an end tag. quick-xml then reads it through the end
+    /// tag in one call, and the references are expanded in one pass over it (the predefined
+    /// entities and character references only, as in [`Self::next`]) instead of piece by
+    /// piece. `None`, with nothing read, for any other content, or a body read through a
+    /// decoder.
+    fn plain_text(&mut self, element: &Tag<'a>) -> Option<Result<Cow<'a, str>, ParseError>> {
+        let Source::Utf8(reader) = &mut self.source else {
+            return None;
+        };
+        let rest = self
+            .input
+            .bytes
+            .get(self.skip + usize::try_from(reader.buffer_position()).ok()?..)?;
+        let markup = rest.iter().position(|&b| b == b'<')?;
+        if rest.get(markup + 1) != Some(&b'/') {
+            return None;
+        }
+        let read = reader.read_text(QName(element.name()));
+        Some(match read {
+            Ok(text) => {
+                self.depth = self.depth.saturating_sub(1);
+                // Line ends first, as XML 1.0 section 2.11 has it, so that `&#13;` stays.
+                let unescaped = match text.xml10_content() {
+                    Cow::Borrowed(text) => unescape(text),
+                    Cow::Owned(text) => unescape(&text).map(|text| Cow::Owned(text.into_owned())),
+                };
+                unescaped.map_err(|e| {
+                    self.malformed(match e {
+                        EscapeError::UnrecognizedEntity(..) => "unknown entity",
+                        _ => "invalid character reference",
+                    })
+                })
+            }
+            Err(error) => Err(self.error(error)),
+        })
+    }
+
     fn untrimmed_text_content(&mut self) -> Result<Cow<'a, str>, ParseError> {
         let mut all = Joined::default();
-        let mut solid = Joined::default();
+        // `all` without its blank runs; apart from `all` only once a blank run shows.
+        let mut solid: Option<Joined<'a>> = None;
         // The text between two pieces of markup, which references split into pieces.
         let mut run = Joined::default();
         let mut run_blank = true;
@@ -334,18 +378,26 @@ impl<'a> XmlReader<'a> {
                 Node::End => (None, true),
             };
             let text = std::mem::take(&mut run).finish();
-            if !run_blank {
-                solid.push(text.clone());
+            match &mut solid {
+                None if run_blank && !text.is_empty() => solid = Some(all.clone()),
+                Some(solid) if !run_blank => solid.push(text.clone()),
+                _ => {}
             }
             all.push(text);
             run_blank = true;
             if let Some(cdata) = cdata {
                 has_cdata = true;
-                all.push(cdata.clone());
-                solid.push(cdata);
+                if let Some(solid) = &mut solid {
+                    solid.push(cdata.clone());
+                }
+                all.push(cdata);
             }
             if end {
-                return Ok(if has_cdata { solid } else { all }.finish());
+                return Ok(match solid {
+                    Some(solid) if has_cdata => solid,
+                    _ => all,
+                }
+                .finish());
             }
         }
     }
@@ -600,7 +652,7 @@ fn attr_reason(error: &AttrError) -> &'static str {
 }
 
 /// A value built from pieces, borrowed while it is a single piece.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Joined<'a>(Option<Cow<'a, str>>);
 
 impl<'a> Joined<'a> {
@@ -610,8 +662,16 @@ impl<'a> Joined<'a> {
             return;
         }
         match &mut self.0 {
-            Some(joined) if !joined.is_empty() => joined.to_mut().push_str(&piece),
-            _ => self.0 = Some(piece),
+            Some(Cow::Owned(joined)) => joined.push_str(&piece),
+            Some(Cow::Borrowed(first)) => {
+                // Room for a few more pieces, so that a text split by references is not
+                // copied again for each.
+                let mut joined = String::with_capacity(2 * (first.len() + piece.len()));
+                joined.push_str(first);
+                joined.push_str(&piece);
+                self.0 = Some(Cow::Owned(joined));
+            }
+            None => self.0 = Some(piece),
         }
     }
 

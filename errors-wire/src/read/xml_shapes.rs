@@ -252,7 +252,7 @@ fn content<'a>(reader: &mut XmlReader<'a>, element: &Tag<'a>) -> Result<Cow<'a, 
     if element.empty {
         Ok(Cow::Borrowed(""))
     } else {
-        reader.text_content()
+        reader.text_content(element)
     }
 }
 
