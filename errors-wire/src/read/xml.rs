@@ -90,6 +90,10 @@ fn read_attributes<'t>(
             }
             _ => malformed(attr_offset(&e), attr_reason(&e)),
         })?;
+        // A value not kept is only checked: without a reference it cannot be wrong.
+        if !kept.contains(&attr.key.0) && !attr.value.contains('&') {
+            continue;
+        }
         let value = attr
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|_| malformed(0, "unknown entity or invalid character reference"))?;
