@@ -30,8 +30,16 @@ pub const MAX_DEPTH: usize = 32;
 /// or numeric strings, JSONP (`callback(...)`, with or without `;`), the Madsonic root
 /// `madsonic-response`, GNU FM's `{"error": {"#text": .., "code": ".."}}` and
 /// `<lfm status="error">`. An XML body in another encoding than UTF-8 is decoded from what
-/// its declaration names (ISO-8859-1, windows-1252, ...) or from a UTF-16 byte order mark;
-/// strings then come back owned, and error offsets count bytes of the decoded text.
+/// its declaration names (ISO-8859-1, windows-1252, ...), from a UTF-16 byte order mark,
+/// or from a declaration in UTF-16 without one (XML 1.0 Appendix F); strings then come
+/// back owned, and error offsets count bytes of the decoded text. JSON is UTF-8 (RFC 8259
+/// section 8.1): JSON in UTF-16, with or without a mark, is
+/// [`ParseError::UnsupportedEncoding`], named as such.
+///
+/// A member that decides the error given twice (`{"error":6,"error":7}`, a second
+/// `<error>` element where the error is, a code attribute twice) is
+/// [`ParseError::Ambiguous`], never settled by the first or the last; members that decide
+/// nothing may repeat.
 ///
 /// A success response is [`ParseError::NotAnError`]; an HTML page, an empty, truncated or
 /// otherwise unreadable body each has its own [`ParseError`], and so has the error body of
