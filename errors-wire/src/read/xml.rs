@@ -6,7 +6,10 @@ use std::borrow::Cow;
 
 use quick_xml::encoding::{DecodingReader, DetectedEncoding};
 use quick_xml::errors::{Error, IllFormedError, SyntaxError};
-use quick_xml::escape::{EscapeError, unescape};
+// The five entities of XML itself, named here rather than through
+// `resolve_predefined_entity`, which reads the whole HTML5 set when any crate in a build
+// turns on quick-xml's `escape-html` feature.
+use quick_xml::escape::{EscapeError, resolve_xml_entity, unescape_with};
 use quick_xml::events::attributes::{AttrError, Attributes};
 use quick_xml::events::{BytesCData, BytesDecl, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
@@ -95,7 +98,7 @@ fn read_attributes<'t>(
             continue;
         }
         let value = attr
-            .normalized_value(XmlVersion::Implicit1_0)
+            .normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity)
             .map_err(|_| malformed(0, "unknown entity or invalid character reference"))?;
         each(attr.key.0, value);
     }
@@ -284,7 +287,7 @@ impl<'a> XmlReader<'a> {
                     Node::Reference(match reference.resolve_char_ref() {
                         Ok(Some(c)) => Cow::Owned(c.to_string()),
                         // Only the five predefined entities: a DTD's are never expanded.
-                        Ok(None) => quick_xml::escape::resolve_predefined_entity(&reference)
+                        Ok(None) => resolve_xml_entity(&reference)
                             .map(Cow::Borrowed)
                             .ok_or_else(|| self.malformed("unknown entity"))?,
                         Err(_) => return Err(self.malformed("invalid character reference")),
@@ -337,8 +340,9 @@ impl<'a> XmlReader<'a> {
                 self.depth = self.depth.saturating_sub(1);
                 // Line ends first, as XML 1.0 section 2.11 has it, so that `&#13;` stays.
                 let unescaped = match text.xml10_content() {
-                    Cow::Borrowed(text) => unescape(text),
-                    Cow::Owned(text) => unescape(&text).map(|text| Cow::Owned(text.into_owned())),
+                    Cow::Borrowed(text) => unescape_with(text, resolve_xml_entity),
+                    Cow::Owned(text) => unescape_with(&text, resolve_xml_entity)
+                        .map(|text| Cow::Owned(text.into_owned())),
                 };
                 unescaped.map_err(|e| {
                     self.malformed(match e {
