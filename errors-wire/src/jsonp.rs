@@ -14,7 +14,9 @@ use std::fmt;
 pub const MAX_CALLBACK_LEN: usize = 256;
 
 /// A JSONP callback: ASCII identifiers joined by `.`, each of letters, digits, `_` and `$`
-/// and not starting with a digit, at most [`MAX_CALLBACK_LEN`] bytes.
+/// and not starting with a digit, at most [`MAX_CALLBACK_LEN`] bytes. The first is not one
+/// of JavaScript's reserved words ([`RESERVED_WORDS`]): `function(...)` is no call. Property
+/// names after a `.` may be (`app.delete`), as in JavaScript.
 ///
 /// ```
 /// use errors_wire::jsonp::Callback;
@@ -28,7 +30,9 @@ pub struct Callback<'a>(&'a str);
 impl<'a> Callback<'a> {
     /// Checks `name`; an error never holds the refused text.
     pub fn new(name: &'a str) -> Result<Self, InvalidCallback> {
+        let first = name.split('.').next().unwrap_or_default();
         let valid = name.len() <= MAX_CALLBACK_LEN
+            && !RESERVED_WORDS.contains(&first)
             && name.split('.').all(|identifier| {
                 let mut bytes = identifier.bytes();
                 bytes
@@ -49,6 +53,58 @@ impl<'a> Callback<'a> {
     }
 }
 
+/// The words a JavaScript identifier cannot be: ECMAScript 2024's reserved words (section
+/// 12.7.2), the literals `null`, `true` and `false`, and the words strict-mode code reserves
+/// as well (`let`, `static`, `implements`, ...), since a page's scripts may be strict.
+pub const RESERVED_WORDS: &[&str] = &[
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+];
+
 /// A callback that is not a JavaScript identifier path. It does not carry the refused text,
 /// so an error message built from it cannot echo what a request sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,7 +116,8 @@ impl fmt::Display for InvalidCallback {
             f,
             "a JSONP callback must be a JavaScript identifier path of at most \
              {MAX_CALLBACK_LEN} bytes: ASCII letters, digits, `_` and `$`, not starting with a \
-             digit, joined by `.` (e.g. `cb`, `app.on_error$1`)"
+             digit, joined by `.`, and not starting with a reserved word such as `function` \
+             (e.g. `cb`, `app.on_error$1`)"
         )
     }
 }
@@ -94,6 +151,8 @@ mod tests {
             "_",
             "jQuery3510_1700000000000",
             "window.app.cb",
+            "app.delete",
+            "functions",
         ] {
             assert_eq!(Callback::new(name).map(Callback::as_str), Ok(name));
         }
@@ -117,6 +176,10 @@ mod tests {
             "café",
             "a\u{2028}b",
             "</script>",
+            "function",
+            "new.target",
+            "this.cb",
+            "null",
         ] {
             assert_eq!(Callback::new(name), Err(InvalidCallback), "{name:?}");
         }
