@@ -132,9 +132,11 @@ impl<'a, C: Catalog> Reply<'a, C> {
     /// catalog `C`.
     ///
     /// The body is read on every status: Last.fm sends code 16 with 503 and most errors
-    /// with 200, Navidrome sends Subsonic errors with 429. An HTML page, an empty or
-    /// truncated body, or a success body with an error status is a transport failure that
-    /// says what it found. The wire-level reading is [`errors_wire::classify`].
+    /// with 200, Navidrome sends Subsonic errors with 429. A 2xx response whose body is no
+    /// error body is a success (a success envelope, an empty body, a song or an image, a
+    /// JSON array). An HTML page, a truncated or malformed body, or a body that is no error
+    /// body with an error status is a transport failure that says what it found. The
+    /// wire-level reading is [`errors_wire::classify`].
     ///
     /// ```
     /// use errors_core::{lastfm::ErrorCode, Code, Reply, Retry};

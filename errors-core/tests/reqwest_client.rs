@@ -182,6 +182,21 @@ async fn a_success_gives_its_body() {
 }
 
 #[tokio::test]
+async fn a_2xx_body_that_is_no_envelope_is_a_success_too() {
+    // What a client of Subsonic's `stream` or a JSON list endpoint gets back.
+    for (content_type, body) in [
+        ("text/plain", "bought"),
+        ("application/json", "[1,2]"),
+        ("audio/mpeg", "ID3 tag and frames"),
+        ("text/plain", ""),
+    ] {
+        let answer = response("200 OK", content_type, &[], body);
+        let got = one(answer).await.expect("a success");
+        assert_eq!(got, body.as_bytes(), "{content_type}");
+    }
+}
+
+#[tokio::test]
 async fn a_refused_connection_is_a_transient_request_error() {
     // Bound, then closed: nothing listens on the port any more.
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");

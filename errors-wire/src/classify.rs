@@ -42,9 +42,15 @@ impl std::error::Error for TransportFailure {
 ///
 /// The body is read on every status: Last.fm sends code 16 with 503 and most errors with
 /// 200, Navidrome sends Subsonic errors with 429. A body typed `application/problem+json`
-/// or `application/problem+xml` is read as problem details. A 204 or 205 with an empty body is a success; any other
-/// response whose body is no error body is a transport failure unless the status is 2xx
-/// and the body a success response.
+/// or `application/problem+xml` is read as problem details.
+///
+/// A 2xx response is a success unless its body is an error body or is broken: a success
+/// envelope, an empty body, a body that is neither XML nor JSON (a song a Subsonic
+/// `stream` sends, the image of `getCoverArt`), and an XML or JSON document whose root is
+/// no API's (a JSON array) all carry no error. An HTML page, a truncated, malformed,
+/// ambiguous or too large body stays a transport failure on 2xx too: what the API meant
+/// cannot be told. On any other status, a body that is no error body is a transport
+/// failure.
 ///
 /// ```
 /// use errors_wire::{Outcome, ParseError, classify};
@@ -56,6 +62,10 @@ impl std::error::Error for TransportFailure {
 /// let busy = br#"{"error":16,"message":"There was a temporary error processing your request."}"#;
 /// let Outcome::ApiError(error) = classify(503, Some("application/json"), busy) else { panic!() };
 /// assert_eq!(error.code, 16);
+///
+/// let cover_art = b"\x89PNG\r\n\x1a\n";
+/// assert_eq!(classify(200, Some("image/png"), cover_art), Outcome::Success);
+/// assert_eq!(classify(200, Some("application/json"), b"[1,2]"), Outcome::Success);
 /// ```
 pub fn classify<'a>(http_status: u16, content_type: Option<&str>, body: &'a [u8]) -> Outcome<'a> {
     let parsed = if content_type.is_some_and(is_problem) {
@@ -66,8 +76,12 @@ pub fn classify<'a>(http_status: u16, content_type: Option<&str>, body: &'a [u8]
     let success = (200..300).contains(&http_status);
     match parsed {
         Ok(error) => Outcome::ApiError(error),
-        Err(ParseError::NotAnError { .. }) if success => Outcome::Success,
-        Err(ParseError::Empty) if matches!(http_status, 204 | 205) => Outcome::Success,
+        Err(
+            ParseError::NotAnError { .. }
+            | ParseError::Empty
+            | ParseError::Unrecognised { .. }
+            | ParseError::UnexpectedRoot { .. },
+        ) if success => Outcome::Success,
         Err(body) => Outcome::Transport(TransportFailure { http_status, body }),
     }
 }

@@ -70,6 +70,42 @@ fn success_responses() {
         classify(200, None, b"<lfm status=\"ok\"><track/></lfm>"),
         Outcome::Success
     );
+    // A 2xx body that is no API's envelope carries no error: an empty body, what Subsonic's
+    // `stream` and `getCoverArt` send, plain text, a JSON array, an XML feed.
+    assert_eq!(classify(200, None, b""), Outcome::Success);
+    assert_eq!(
+        classify(200, Some("image/png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        Outcome::Success
+    );
+    assert_eq!(
+        classify(200, Some("audio/mpeg"), b"ID3\x04\0\0\0\0\0\x23TSSE"),
+        Outcome::Success
+    );
+    assert_eq!(
+        classify(200, Some("text/plain"), b"bought"),
+        Outcome::Success
+    );
+    assert_eq!(
+        classify(200, Some("application/json"), b"[1,2]"),
+        Outcome::Success
+    );
+    assert_eq!(
+        classify(
+            200,
+            Some("application/rss+xml"),
+            b"<rss version=\"2.0\"><channel/></rss>"
+        ),
+        Outcome::Success
+    );
+    // The same bodies with an error status are no success.
+    assert!(matches!(
+        transport(classify(502, Some("text/plain"), b"bought")).body,
+        ParseError::Unrecognised { .. }
+    ));
+    assert!(matches!(
+        transport(classify(500, Some("application/json"), b"[1,2]")).body,
+        ParseError::UnexpectedRoot { .. }
+    ));
 }
 
 #[test]
@@ -94,7 +130,6 @@ fn transport_failures_say_why() {
         ParseError::Html { .. }
     ));
     assert_eq!(transport(classify(500, None, b"")).body, ParseError::Empty);
-    assert_eq!(transport(classify(200, None, b"")).body, ParseError::Empty);
     assert!(matches!(
         transport(classify(200, None, br#"{"error":6,"message":"cut"#)).body,
         ParseError::Truncated { .. }
