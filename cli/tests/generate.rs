@@ -604,3 +604,49 @@ fn files_of_a_manifest_without_hashes_are_kept() {
         "{manifest}"
     );
 }
+
+/// A copy of the shop example's spec in `<dir>/specs`, with `from` replaced by `to`.
+fn shop_spec_in(dir: &Path, from: &str, to: &str) {
+    let specs = dir.join("specs");
+    std::fs::create_dir_all(&specs).expect("a spec folder");
+    let text = std::fs::read_to_string(workspace().join("examples/shop/spec/shop.yaml"))
+        .expect("the shop spec");
+    assert!(text.contains(from), "{from}");
+    std::fs::write(specs.join("shop.yaml"), text.replace(from, to)).expect("writable");
+}
+
+/// A file named as the temporary file of an earlier errors-codegen's writes
+/// (`.<name>.<pid>.tmp`, the pid of the run) is the user's: generate never removes it.
+#[cfg(unix)]
+#[test]
+fn a_file_named_like_a_temporary_file_is_never_removed() {
+    let dir = TempDir::new("temporary-name");
+    shop_spec_in(dir.path(), "Item A-1", "Item A-1");
+    assert_eq!(generate(dir.path(), &[]).status.code(), Some(0));
+    shop_spec_in(dir.path(), "Item A-1", "Item B-2");
+    // The shell's pid is the one the binary runs with after `exec`.
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "echo precious > gen/docs/.shop.md.$$.tmp; \
+             exec \"$0\" generate --spec-dir specs --out gen",
+            env!("CARGO_BIN_EXE_errors-codegen"),
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("sh runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("wrote gen/docs/shop.md\n"),
+        "{}",
+        stdout(&output)
+    );
+    let kept: Vec<String> = files_under(&dir.path().join("gen/docs"))
+        .into_iter()
+        .filter(|path| path.to_string_lossy().ends_with(".tmp"))
+        .map(|path| {
+            std::fs::read_to_string(dir.path().join("gen/docs").join(path)).expect("readable")
+        })
+        .collect();
+    assert_eq!(kept, vec!["precious\n".to_owned()]);
+}

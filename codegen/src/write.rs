@@ -2,9 +2,8 @@
 //! that watch them) move only when something really changed.
 
 use std::ffi::OsString;
-use std::fs::OpenOptions;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Whether a write happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,42 +35,32 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> io::Result<Written> {
 }
 
 /// Writes `content` to a new temporary file beside `path`, then renames it over `path`.
+///
+/// The temporary file is created exclusively under a random hidden name
+/// (`.<name>.XXXXXX.tmp`), so an existing file is never taken for it, and it is removed
+/// when the write or the rename fails.
 fn replace(path: &Path, content: &[u8]) -> io::Result<()> {
-    let temporary = temporary_beside(path)?;
-    let written = create_new(&temporary, content).and_then(|()| std::fs::rename(&temporary, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
-}
-
-/// `.<name>.<pid>.tmp` in the folder of `path`: hidden, and unique to this process.
-fn temporary_beside(path: &Path) -> io::Result<PathBuf> {
     let name = path.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("{} names no file", path.display()),
         )
     })?;
-    let mut temporary = OsString::from(".");
-    temporary.push(name);
-    temporary.push(format!(".{}.tmp", std::process::id()));
-    Ok(path.with_file_name(temporary))
-}
-
-/// Creates `path`, which must not exist (a leftover of a crashed run of a process with the
-/// same id is removed first), and writes `content` to it.
-fn create_new(path: &Path, content: &[u8]) -> io::Result<()> {
-    let open = || OpenOptions::new().write(true).create_new(true).open(path);
-    let mut file = match open() {
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-            std::fs::remove_file(path)?;
-            open()?
-        }
-        other => other?,
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
     };
-    file.write_all(content)?;
-    file.flush()
+    let mut prefix = OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temporary.write_all(content)?;
+    temporary.flush()?;
+    temporary.persist(path).map_err(|error| error.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
