@@ -26,8 +26,11 @@ generate wrote, and the SHA-256 of what it wrote). generate overwrites or remove
 file only while its bytes are still what it wrote, names every file it removes, and leaves \
 any other file alone: a file in the way where it would write is a finding; a file no longer \
 generated but edited since, or listed without a hash (by an older errors-codegen, or by \
-hand), is kept with a warning. It writes only inside --out and never follows a symbolic link \
-there.
+hand), is kept with a warning. A file the manifest does not list with a hash (no manifest, \
+an older errors-codegen's) is never written over, stamp or not: it is left alone and \
+reported (remove it to let generate write it again), unless it already holds exactly what \
+generate writes, which lists it again. It writes only inside --out and never follows a \
+symbolic link there.
 
 The schema goes next to the specs when --spec-dir lies inside --out, else to \
 <out>/spec.schema.json.

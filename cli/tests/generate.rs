@@ -544,7 +544,7 @@ fn an_edited_generated_file_is_never_removed_or_overwritten() {
 }
 
 /// A manifest written before hashes (`listed <path>`): generate cannot tell whether its
-/// files were edited, so it removes none of them and writes over only stamped ones; the
+/// files were edited, so it removes none of them and writes over none, stamped or not; the
 /// files it finds as it would write them are recorded with their hash from then on.
 #[test]
 fn files_of_a_manifest_without_hashes_are_kept() {
@@ -573,8 +573,18 @@ fn files_of_a_manifest_without_hashes_are_kept() {
     std::fs::write(&path, &old).expect("writable");
     std::fs::remove_file(dir.path().join("specs/subsonic.yaml")).expect("removable");
 
+    // The index of the APIs changes with the spec gone: stamped, but without a hash, it
+    // is left alone.
     let output = generate(dir.path(), &[]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "error: left alone: gen/docs/README.md is listed in the manifest without the \
+             SHA-256 of what generate wrote"
+        ),
+        "{}",
+        stderr(&output)
+    );
     assert!(
         !stdout(&output).contains("\nremoved "),
         "{}",
@@ -649,4 +659,56 @@ fn a_file_named_like_a_temporary_file_is_never_removed() {
         })
         .collect();
     assert_eq!(kept, vec!["precious\n".to_owned()]);
+}
+
+/// Without a manifest, a stamped file edited by hand is not overwritten: only a file that
+/// already holds exactly what generate writes is taken back into the new manifest.
+#[test]
+fn an_edited_file_the_manifest_does_not_list_is_kept() {
+    let dir = TempDir::new("no-manifest");
+    shop_spec_in(dir.path(), "Item A-1", "Item A-1");
+    assert_eq!(generate(dir.path(), &[]).status.code(), Some(0));
+    let manifest = dir.path().join("gen/.errors-codegen-manifest");
+    std::fs::remove_file(&manifest).expect("removable");
+    let page = dir.path().join("gen/docs/shop.md");
+    let mut text = std::fs::read_to_string(&page).expect("a page");
+    text.push_str("edit\n");
+    std::fs::write(&page, &text).expect("writable");
+
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("error: left alone: gen/docs/shop.md ")
+            && stderr(&output).contains("remove it to let generate write it again"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stdout(&output).contains("wrote gen/docs/shop.md"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&page).ok().as_deref(),
+        Some(text.as_str())
+    );
+    // The files still as generate writes them are its own again; the edited page is not.
+    let listed = std::fs::read_to_string(&manifest).expect("a new manifest");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.ends_with(" docs/README.md") && l.contains("sha256:")),
+        "{listed}"
+    );
+    assert!(!listed.contains("docs/shop.md"), "{listed}");
+
+    // Removed, the page is written again.
+    std::fs::remove_file(&page).expect("removable");
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("wrote gen/docs/shop.md\n"),
+        "{}",
+        stdout(&output)
+    );
 }

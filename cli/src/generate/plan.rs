@@ -3,11 +3,11 @@
 //!
 //! A file is generate's to overwrite or remove only while its bytes are what generate wrote:
 //! the manifest of the last run records the SHA-256 of each file it wrote, and a file whose
-//! hash is another (edited since) is kept. A file the manifest lists without a hash (one
-//! written before hashes were recorded, or a line added by hand) is never removed, and is
-//! overwritten only when it carries the stamp, its own claim to be generated; so is a
-//! stamped file the manifest does not list. No symbolic link inside the output folder is
-//! ever followed.
+//! hash is another (edited since) is kept. A file the manifest does not list with a hash (no
+//! manifest, a line written before hashes were recorded, a line added by hand) is never
+//! removed or overwritten, stamp or not: the stamp survives an edit. Only when it already
+//! holds exactly what generate writes is it taken back, its hash in the new manifest. No
+//! symbolic link inside the output folder is ever followed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::ErrorKind;
@@ -114,7 +114,7 @@ impl<'a> Plan<'a> {
                 if is_stamped(existing) {
                     Ok(())
                 } else {
-                    Err(not_ours(Mark::Stamped))
+                    Err(not_ours(Mark::Stamped, false))
                 }
             }),
         };
@@ -152,17 +152,11 @@ impl<'m> Listed<'m> {
         let recorded = self.hashes.get(path).map(Vec::as_slice).unwrap_or_default();
         match unchanged(recorded, existing) {
             Some(true) => Ok(()),
-            Some(false) => Err(format!(
-                "{}: move it away to let generate write it",
-                edited()
-            )),
-            // No hash to compare with: only the stamp, the file's own claim, makes it ours.
-            None if mark == Mark::Stamped && is_stamped(existing) => Ok(()),
-            None if recorded.is_empty() => Err(not_ours(mark)),
-            None => Err(format!(
-                "{}: move it away to let generate write it",
-                unhashed()
-            )),
+            Some(false) => Err(format!("{}{REGENERATE}", edited())),
+            // No hash to compare with: an edit cannot be ruled out, even under the stamp,
+            // which an edit keeps.
+            None if recorded.is_empty() => Err(not_ours(mark, is_stamped(existing))),
+            None => Err(format!("{}{REGENERATE}", unhashed())),
         }
     }
 }
@@ -200,7 +194,7 @@ fn previous_manifest(out: &Path) -> (Vec<Entry>, Option<String>) {
     match std::fs::read(&target) {
         Ok(content) => match artifacts::read_manifest(&content) {
             Some(entries) => (entries, None),
-            None => (Vec::new(), Some(not_ours(Mark::Stamped))),
+            None => (Vec::new(), Some(not_ours(Mark::Stamped, false))),
         },
         Err(error) if error.kind() == ErrorKind::NotFound => (Vec::new(), None),
         Err(error) => (Vec::new(), Some(format!("cannot be read: {error}"))),
@@ -316,11 +310,19 @@ fn link() -> String {
     "is a symbolic link, which generate never follows or replaces".to_owned()
 }
 
-/// Why an existing file of other content is not generate's to overwrite.
-fn not_ours(mark: Mark) -> String {
+/// What a user does to let generate write a file it left alone; ends the reason.
+const REGENERATE: &str = ": remove it to let generate write it again";
+
+/// Why an existing file of other content, which the manifest does not list, is not
+/// generate's to overwrite; `stamped` when it carries the stamp all the same.
+fn not_ours(mark: Mark, stamped: bool) -> String {
     let why = match mark {
+        Mark::Stamped if stamped => {
+            "carries the errors-codegen stamp but is not in the manifest, which records what \
+             generate wrote, so an edit cannot be ruled out"
+        }
         Mark::Stamped => "carries no errors-codegen stamp (written or edited by hand)",
         Mark::Listed => "is not in the manifest (errors-codegen did not write it)",
     };
-    format!("{why}: move it away to let generate write it")
+    format!("{why}{REGENERATE}")
 }
