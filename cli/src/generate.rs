@@ -5,6 +5,7 @@
 mod layout;
 mod plan;
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -204,15 +205,41 @@ fn dry_run(
 }
 
 /// The run itself: every file written or removed is named; a failure to write one file
-/// does not stop the others, and the manifest is written last.
+/// does not stop the others.
+///
+/// The manifest is written twice when files change: first listing, for each file to write,
+/// both the hash it has now and the hash of what generate writes, so that whatever happens
+/// to the run every file stays generate's (a manifest that cannot be written then stops the
+/// run before any file is written); last, listing each file as it is on disk, the previous
+/// entry of a file that could not be written kept.
 fn write(out: &Path, plan: &Plan<'_>, specs: &[(PathBuf, Spec)], printer: &mut Printer) -> Outcome {
+    let (manifest, step) = &plan.manifest;
+    let writes_files = plan.files.iter().any(|(_, step)| step.writes());
+    if writes_files && !matches!(step, Step::Refuse(_)) {
+        let both = errors_codegen::artifacts::manifest(
+            plan.previous
+                .iter()
+                .cloned()
+                .chain(plan.entries(&BTreeSet::new())),
+        );
+        if let Err(error) = write_if_changed(&out.join(&both.path), &both.content) {
+            return Err(Failure::Findings(format!(
+                "error: cannot write {}: {error}; nothing was written",
+                shown_in(out, &both.path).display()
+            )));
+        }
+    }
     let mut count = Counts::default();
     let mut failures = Vec::new();
+    let mut failed = BTreeSet::new();
     for (artifact, step) in &plan.files {
         match step {
             Step::Create | Step::Update => match put(out, artifact, printer) {
                 Ok(()) => count.written += 1,
-                Err(failure) => failures.push(failure),
+                Err(failure) => {
+                    failures.push(failure);
+                    failed.insert(artifact.path.as_path());
+                }
             },
             Step::Unchanged => count.unchanged += 1,
             Step::Refuse(_) => {}
@@ -233,21 +260,24 @@ fn write(out: &Path, plan: &Plan<'_>, specs: &[(PathBuf, Spec)], printer: &mut P
             }
         }
     }
-    let (manifest, step) = &plan.manifest;
-    if step.writes() {
+    if !matches!(step, Step::Refuse(_)) {
         // A stale file that could not be removed stays generate's, with the hash of what
         // generate wrote, to be removed next time.
-        let manifest = if still_listed.is_empty() {
+        let last = if failed.is_empty() && still_listed.is_empty() {
             manifest.clone()
         } else {
-            errors_codegen::artifacts::manifest(plan.entries.iter().cloned().chain(still_listed))
+            errors_codegen::artifacts::manifest(
+                plan.entries(&failed).into_iter().chain(still_listed),
+            )
         };
-        match put(out, &manifest, printer) {
-            Ok(()) => count.written += 1,
-            Err(failure) => failures.push(failure),
+        if matches!(step, Step::Unchanged) && !writes_files && last.content == manifest.content {
+            count.unchanged += 1;
+        } else {
+            match put(out, &last, printer) {
+                Ok(()) => count.written += 1,
+                Err(failure) => failures.push(failure),
+            }
         }
-    } else if matches!(step, Step::Unchanged) {
-        count.unchanged += 1;
     }
     let place = match shown(out) {
         place if place == Path::new(".") => String::new(),

@@ -712,3 +712,95 @@ fn an_edited_file_the_manifest_does_not_list_is_kept() {
         stdout(&output)
     );
 }
+
+/// `generate` as [`generate`] does, with the size of any file it writes limited to `bytes`
+/// (`prlimit --fsize`), so that writing a larger one fails (`EFBIG`: the signal that would
+/// stop the run is ignored), whoever runs the tests.
+#[cfg(target_os = "linux")]
+fn generate_limited(cwd: &Path, bytes: u64) -> std::process::Output {
+    std::process::Command::new("sh")
+        .args([
+            "-c",
+            "trap '' XFSZ; exec prlimit --fsize=\"$1\" \"$0\" generate --spec-dir specs --out gen",
+            env!("CARGO_BIN_EXE_errors-codegen"),
+            &bytes.to_string(),
+        ])
+        .current_dir(cwd)
+        .output()
+        .expect("sh and prlimit run")
+}
+
+/// A file that could not be written keeps its entry of the last run in the manifest, which
+/// is still written: the next run finds the file as generate left it, its own to write.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_that_could_not_be_written_keeps_its_last_hash() {
+    let dir = TempDir::new("failed-write");
+    let long = |words: &str| format!("The item is sold out. {}", words.repeat(300));
+    let sold_out = "The item is sold out.";
+    shop_spec_in(dir.path(), sold_out, &long("Try again later. "));
+    assert_eq!(generate(dir.path(), &[]).status.code(), Some(0));
+    let page = dir.path().join("gen/docs/shop.md");
+    let manifest = dir.path().join("gen/.errors-codegen-manifest");
+    let before = std::fs::read(&page).expect("a page");
+    let limit = 3000;
+    assert!(
+        before.len() > limit && std::fs::read(&manifest).expect("a manifest").len() < limit / 2
+    );
+
+    shop_spec_in(dir.path(), sold_out, &long("Come back later. "));
+    let output = generate_limited(dir.path(), limit as u64);
+    assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("error: cannot write gen/docs/shop.md: File too large"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read(&page).ok(), Some(before));
+
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("wrote gen/docs/shop.md\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+/// A manifest that could not be written leaves no file written that it does not list: the
+/// next run, from other specs again, finds every file still its own.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_manifest_that_could_not_be_written_disowns_no_file() {
+    let dir = TempDir::new("failed-manifest");
+    shop_spec_in(dir.path(), "Item A-1", "Item A-1");
+    assert_eq!(generate(dir.path(), &[]).status.code(), Some(0));
+    let fixture = dir.path().join("gen/fixtures/shop/json/error-1.json");
+    let limit = 600;
+    assert!(std::fs::read(&fixture).expect("a fixture").len() < limit);
+    assert!(
+        std::fs::read(dir.path().join("gen/.errors-codegen-manifest"))
+            .expect("a manifest")
+            .len()
+            > limit
+    );
+
+    // The fixtures fit in the limit, the manifest does not.
+    shop_spec_in(dir.path(), "Item A-1", "Item B-2");
+    let output = generate_limited(dir.path(), limit as u64);
+    assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("error: cannot write gen/.errors-codegen-manifest"),
+        "{}",
+        stderr(&output)
+    );
+
+    shop_spec_in(dir.path(), "Item A-1", "Item C-3");
+    let output = generate(dir.path(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(&fixture).is_ok_and(|body| body.contains("Item C-3")),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -57,8 +57,9 @@ fn replace(path: &Path, content: &[u8]) -> io::Result<()> {
         .prefix(&prefix)
         .suffix(".tmp")
         .tempfile_in(folder)?;
-    temporary.write_all(content)?;
-    temporary.flush()?;
+    // Through the file itself: the temporary file's own writer names its random path in
+    // every error.
+    temporary.as_file_mut().write_all(content)?;
     temporary.persist(path).map_err(|error| error.error)?;
     Ok(())
 }

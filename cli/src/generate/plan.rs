@@ -40,9 +40,8 @@ impl Step {
 pub struct Plan<'a> {
     /// Every generated file and its step.
     pub files: Vec<(&'a Artifact, Step)>,
-    /// The entries of the new manifest: every file written or unchanged, and the entries
-    /// of the last manifest for the files left alone.
-    pub entries: Vec<Entry>,
+    /// The entries of the last manifest, for the files this run leaves as they are.
+    pub previous: Vec<Entry>,
     /// Files the last run generated that no spec produces now, unchanged since: to remove.
     /// Each comes with its entry, for the manifest when it cannot be removed.
     pub remove: Vec<Entry>,
@@ -85,29 +84,7 @@ impl<'a> Plan<'a> {
                 Stale::Keep(reason) => keep.push((path.to_path_buf(), reason)),
             }
         }
-        // A file left alone because it was edited keeps its entry, the hash of what
-        // generate wrote: without it, the stamp the edit kept would let the next run write
-        // over it.
-        let mut entries = Vec::new();
-        for (artifact, step) in &files {
-            match step {
-                Step::Refuse(_) => entries.extend(
-                    listed
-                        .hashes
-                        .get(artifact.path.as_path())
-                        .into_iter()
-                        .flatten()
-                        .flatten()
-                        .map(|hash| Entry {
-                            path: artifact.path.clone(),
-                            mark: artifact.mark,
-                            hash: Some(*hash),
-                        }),
-                ),
-                _ => entries.push(Entry::written(artifact)),
-            }
-        }
-        let manifest = artifacts::manifest(entries.iter().cloned());
+        let manifest = artifacts::manifest(entries(&files, &previous, &BTreeSet::new()));
         let manifest_step = match manifest_refused {
             Some(reason) => Step::Refuse(reason),
             None => step(out, &manifest.path, &manifest.content, |existing| {
@@ -120,12 +97,48 @@ impl<'a> Plan<'a> {
         };
         Plan {
             files,
-            entries,
+            previous,
             remove,
             keep,
             manifest: (manifest, manifest_step),
         }
     }
+
+    /// The entries of the new manifest once the files in `failed` could not be written;
+    /// see [`entries`].
+    pub fn entries(&self, failed: &BTreeSet<&Path>) -> Vec<Entry> {
+        entries(&self.files, &self.previous, failed)
+    }
+}
+
+/// The entries of the new manifest, each file's as it is on disk once the files in
+/// `failed` could not be written: the hash of what generate writes for every file written
+/// or unchanged; for a file left alone or not written, its entries in the `previous`
+/// manifest (the hash of what generate wrote before: without it, the stamp an edit kept
+/// would let the next run write over the file).
+fn entries(
+    files: &[(&Artifact, Step)],
+    previous: &[Entry],
+    failed: &BTreeSet<&Path>,
+) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for (artifact, step) in files {
+        let written = match step {
+            Step::Refuse(_) => false,
+            step => !(step.writes() && failed.contains(artifact.path.as_path())),
+        };
+        if written {
+            entries.push(Entry::written(artifact));
+        } else {
+            entries.extend(
+                previous
+                    .iter()
+                    .filter(|entry| entry.path == artifact.path && entry.hash.is_some())
+                    .cloned(),
+            );
+        }
+    }
+    entries
 }
 
 /// What the last manifest records of each file it lists.
