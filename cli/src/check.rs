@@ -31,7 +31,7 @@ pub fn run(args: &Args) -> Outcome {
             // A file that cannot be read is a usage error, as in `parse` and `explain`.
             return Err(Failure::Usage(format!(
                 "error: cannot read {}: {why}",
-                path.display()
+                crate::paths::quoted(path)
             )));
         } else if !files.contains(path) {
             // The same file named twice is one spec, not two with the same id.

@@ -167,10 +167,7 @@ fn read(path: &Path) -> Result<Vec<Text>, Failure> {
         .iter()
         .map(|file| {
             let cannot = |why: String| {
-                Failure::Usage(format!(
-                    "error: cannot read {}: {why}",
-                    paths::shown(file).display()
-                ))
+                Failure::Usage(format!("error: cannot read {}: {why}", paths::quoted(file)))
             };
             // Opening a FIFO blocks until something writes to it; `/dev/zero` never ends.
             let meta = std::fs::metadata(file).map_err(|error| cannot(error.to_string()))?;
@@ -178,7 +175,7 @@ fn read(path: &Path) -> Result<Vec<Text>, Failure> {
                 return Err(cannot(format!("it is {kind}, not a plain file")));
             }
             let bytes = std::fs::read(file).map_err(|error| cannot(error.to_string()))?;
-            Ok((paths::shown(file).display().to_string(), bytes))
+            Ok((paths::shown(file).to_string(), bytes))
         })
         .collect()
 }
@@ -230,7 +227,7 @@ fn against(rev: &str, paths: &[PathBuf]) -> Result<(Vec<Text>, Vec<Text>), Failu
         for name in names {
             if let Some(bytes) = git::show(dir, &name, rev)? {
                 let shown = paths::shown(&dir.join(&name));
-                old.push((format!("{rev}:{}", shown.display()), bytes));
+                old.push((format!("{}:{shown}", errors_codegen::excerpt(rev)), bytes));
             }
         }
     }

@@ -127,26 +127,21 @@ fn check(out: &Path, plan: &Plan<'_>, printer: &mut Printer) -> Outcome {
         let shown = shown_in(out, path);
         match step {
             Step::Unchanged => continue,
-            Step::Create => printer.say(format_args!("missing {}", shown.display())),
-            Step::Update => printer.say(format_args!("stale {}", shown.display())),
-            Step::Refuse(reason) => {
-                printer.say(format_args!("blocked {}: {reason}", shown.display()))
-            }
+            Step::Create => printer.say(format_args!("missing {}", shown)),
+            Step::Update => printer.say(format_args!("stale {}", shown)),
+            Step::Refuse(reason) => printer.say(format_args!("blocked {}: {reason}", shown)),
         }
         differences += 1;
     }
     for entry in &plan.remove {
         printer.say(format_args!(
             "extra {}: no spec produces it any more",
-            shown_in(out, &entry.path).display()
+            shown_in(out, &entry.path)
         ));
         differences += 1;
     }
     for (path, reason) in &plan.keep {
-        printer.say(format_args!(
-            "extra {}: {reason}",
-            shown_in(out, path).display()
-        ));
+        printer.say(format_args!("extra {}: {reason}", shown_in(out, path)));
         differences += 1;
     }
     if differences == 0 {
@@ -154,7 +149,7 @@ fn check(out: &Path, plan: &Plan<'_>, printer: &mut Printer) -> Outcome {
         printer.say(format_args!(
             "{} in {} {} up to date",
             crate::count_of(files, "generated file", "generated files"),
-            shown(out).display(),
+            shown(out),
             if files == 1 { "is" } else { "are" }
         ));
         return Ok(());
@@ -176,10 +171,7 @@ fn dry_run(
     for (path, step) in steps(plan) {
         match step {
             Step::Create | Step::Update => {
-                printer.say(format_args!(
-                    "would write {}",
-                    shown_in(out, path).display()
-                ));
+                printer.say(format_args!("would write {}", shown_in(out, path)));
                 count.written += 1;
             }
             Step::Unchanged => count.unchanged += 1,
@@ -187,10 +179,7 @@ fn dry_run(
         }
     }
     for entry in &plan.remove {
-        printer.say(format_args!(
-            "would remove {}",
-            shown_in(out, &entry.path).display()
-        ));
+        printer.say(format_args!("would remove {}", shown_in(out, &entry.path)));
         count.removed += 1;
     }
     printer.say(format_args!(
@@ -225,7 +214,7 @@ fn write(out: &Path, plan: &Plan<'_>, specs: &[(PathBuf, Spec)], printer: &mut P
         if let Err(error) = write_if_changed(&out.join(&both.path), &both.content) {
             return Err(Failure::Findings(format!(
                 "error: cannot write {}: {error}; nothing was written",
-                shown_in(out, &both.path).display()
+                shown_in(out, &both.path)
             )));
         }
     }
@@ -250,12 +239,12 @@ fn write(out: &Path, plan: &Plan<'_>, specs: &[(PathBuf, Spec)], printer: &mut P
         let shown = shown_in(out, &entry.path);
         match std::fs::remove_file(out.join(&entry.path)) {
             Ok(()) => {
-                printer.say(format_args!("removed {}", shown.display()));
+                printer.say(format_args!("removed {}", shown));
                 count.removed += 1;
                 remove_empty_folders(out, &entry.path);
             }
             Err(error) => {
-                failures.push(format!("error: cannot remove {}: {error}", shown.display()));
+                failures.push(format!("error: cannot remove {}: {error}", shown));
                 still_listed.push(entry.clone());
             }
         }
@@ -280,8 +269,8 @@ fn write(out: &Path, plan: &Plan<'_>, specs: &[(PathBuf, Spec)], printer: &mut P
         }
     }
     let place = match shown(out) {
-        place if place == Path::new(".") => String::new(),
-        place => format!(" in {}", place.display()),
+        place if place == "." => String::new(),
+        place => format!(" in {place}"),
     };
     printer.say(format_args!(
         "{}: {} written, {} unchanged, {} stale removed{place}",
@@ -298,10 +287,10 @@ fn put(out: &Path, artifact: &Artifact, printer: &mut Printer) -> Result<(), Str
     let shown = shown_in(out, &artifact.path);
     match write_if_changed(&out.join(&artifact.path), &artifact.content) {
         Ok(_) => {
-            printer.say(format_args!("wrote {}", shown.display()));
+            printer.say(format_args!("wrote {}", shown));
             Ok(())
         }
-        Err(error) => Err(format!("error: cannot write {}: {error}", shown.display())),
+        Err(error) => Err(format!("error: cannot write {}: {error}", shown)),
     }
 }
 
@@ -321,7 +310,7 @@ fn findings(out: &Path, plan: &Plan<'_>, failures: Vec<String>) -> Outcome {
         if let Step::Refuse(reason) = step {
             lines.push(format!(
                 "error: left alone: {} {reason}",
-                shown_in(out, path).display()
+                shown_in(out, path)
             ));
         }
     }
@@ -333,7 +322,7 @@ fn findings(out: &Path, plan: &Plan<'_>, failures: Vec<String>) -> Outcome {
         .map(|(path, reason)| {
             format!(
                 "warning: kept {}: it is no longer generated but {reason}",
-                shown_in(out, path).display()
+                shown_in(out, path)
             )
         })
         .collect();

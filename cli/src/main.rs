@@ -86,6 +86,40 @@ fn count_of(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
+/// clap's message for a command line it refuses, with each argument of the user's that it
+/// quotes shown as every message quotes user input ([`errors_codegen::excerpt`]: control
+/// and bidirectional characters escaped, cut to a bounded length), never as given.
+fn command_line_error(error: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    use std::io::IsTerminal as _;
+    // With clap's styles, whose plain rendering would drop the escape sequences of the
+    // user's argument and so hide it from the replacement below.
+    let mut text = error.render().ansi().to_string();
+    for (kind, value) in error.context() {
+        let given = matches!(
+            kind,
+            ContextKind::InvalidArg | ContextKind::InvalidValue | ContextKind::InvalidSubcommand
+        );
+        let values: Vec<&str> = match value {
+            ContextValue::String(value) if given => vec![value.as_str()],
+            ContextValue::Strings(values) if given => values.iter().map(String::as_str).collect(),
+            _ => continue,
+        };
+        for raw in values {
+            let shown = errors_codegen::excerpt(raw);
+            if shown != raw {
+                text = text.replace(raw, &shown);
+            }
+        }
+    }
+    if std::io::stderr().is_terminal() {
+        text
+    } else {
+        // Only clap's own styles are left to drop.
+        clap::builder::StyledStr::from(text).to_string()
+    }
+}
+
 impl Failure {
     /// Prints the message and gives the exit status: the one table of statuses.
     fn report(self) -> ExitCode {
@@ -146,12 +180,15 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
             return match error.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    let _ = error.print();
                     ExitCode::SUCCESS
                 }
-                _ => ExitCode::from(2),
+                _ => {
+                    let _ = write!(std::io::stderr(), "{}", command_line_error(&error));
+                    ExitCode::from(2)
+                }
             };
         }
     };

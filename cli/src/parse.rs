@@ -109,7 +109,7 @@ fn read_body(file: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
     let mut bytes = Vec::new();
     match file {
         Some(path) if path.as_os_str() != "-" => {
-            let name = path.display().to_string();
+            let name = crate::paths::quoted(path);
             // Opening a FIFO blocks until something writes to it; `/dev/zero` never ends.
             let meta =
                 std::fs::metadata(path).map_err(|error| format!("cannot read {name}: {error}"))?;

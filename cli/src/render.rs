@@ -99,9 +99,8 @@ fn parse_format(word: &str) -> Result<Format, String> {
 fn parse_field(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((name, value)) if !name.is_empty() => Ok((name.to_owned(), value.to_owned())),
-        _ => Err(format!(
-            "`{text}` is not NAME=VALUE (e.g. `--field sku=A-1`)"
-        )),
+        // The value is not repeated: the command-line error quotes it already.
+        _ => Err("it is not NAME=VALUE (e.g. `--field sku=A-1`)".to_owned()),
     }
 }
 
@@ -121,7 +120,7 @@ fn refuse_xml_forbidden(args: &Args) -> Outcome {
         }
     }
     for (name, value) in &args.fields {
-        xml_chars::refuse_forbidden(&format!("--field {name}"), value)?;
+        xml_chars::refuse_forbidden(&format!("--field {}", errors_codegen::excerpt(name)), value)?;
     }
     Ok(())
 }

@@ -65,13 +65,13 @@ pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     let files = errors_codegen::spec_files(dir).map_err(|error| {
         Failure::Usage(format!(
             "error: cannot list {}: {error}",
-            crate::paths::shown(dir).display()
+            crate::paths::quoted(dir)
         ))
     })?;
     if files.is_empty() {
         return Err(Failure::Usage(format!(
             "error: {} holds no spec (*.yaml or *.yml)",
-            crate::paths::shown(dir).display()
+            crate::paths::quoted(dir)
         )));
     }
     Ok(files)
@@ -93,18 +93,19 @@ pub fn api<'s>(
         return Ok(spec);
     }
     let known: Vec<&str> = specs.iter().map(|l| l.spec.id.as_str()).collect();
+    let asked = errors_codegen::quote(id);
     let local = Path::new(SPEC_DIR);
     let reads_local = spec_dir.is_some_and(|dir| same_folder(dir, local));
     let message = if !reads_local && folder_holds(local, id) {
         format!(
-            "error: no API `{id}` (the APIs are: {}); ./{SPEC_DIR} holds it: add \
+            "error: no API {asked} (the APIs are: {}); ./{SPEC_DIR} holds it: add \
              `--spec-dir {SPEC_DIR}`",
             known.join(", ")
         )
     } else if let Some(near) = errors_codegen::nearest(id, known.iter().copied()) {
-        format!("error: no API `{id}`; did you mean `{near}`?")
+        format!("error: no API {asked}; did you mean `{near}`?")
     } else {
-        format!("error: no API `{id}`; the APIs are: {}", known.join(", "))
+        format!("error: no API {asked}; the APIs are: {}", known.join(", "))
     };
     Err(Failure::Usage(message))
 }
@@ -150,13 +151,14 @@ pub fn code<'s>(spec: &'s Spec, key: &str) -> Result<(u32, &'s Code), Failure> {
         .parse::<u32>()
         .ok()
         .and_then(|number| spec.reserved.get(&number));
+    let asked = errors_codegen::excerpt(key);
     let mut message = match reserved {
         Some(why) => format!(
-            "error: {key} is not a code of {}: it is reserved. {}",
+            "error: {asked} is not a code of {}: it is reserved. {}",
             spec.id,
             why.trim()
         ),
-        None => format!("error: {key} is not a code of {}", spec.id),
+        None => format!("error: {asked} is not a code of {}", spec.id),
     };
     // A near miss of a name gets the name it misses, not the whole list.
     let names = spec.codes.values().map(|code| code.name.as_str());

@@ -10,7 +10,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 use lines::LineIndex;
-pub(crate) use quote::{excerpt, quote};
+pub use quote::{escape, excerpt, quote};
 
 /// A position in a spec file: 1-based line and column (in characters), and the length of
 /// the offending token in characters (at least 1).

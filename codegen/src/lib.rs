@@ -26,7 +26,7 @@ mod yaml;
 mod yaml_tags;
 
 pub use build_script::Build;
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Diagnostic, Report, Severity, escape, excerpt, quote};
 pub use error::Error;
 pub use load::{
     MAX_CODES, MAX_SPEC_BYTES, check_all, check_str, load, load_all, load_bytes, load_str,

@@ -66,7 +66,7 @@ pub fn check_all(paths: &[PathBuf]) -> (Vec<(PathBuf, Spec)>, Report) {
     let mut report = Report::default();
     let mut specs: Vec<(PathBuf, Spec)> = Vec::new();
     for path in paths {
-        let name = path.display().to_string();
+        let name = file_name(path);
         let (spec, problems, bytes) = match read_file(path) {
             Ok(bytes) => {
                 let (spec, problems) = check_bytes(&name, &bytes);
@@ -205,16 +205,22 @@ fn code_numbers(tree: &Node) -> HashSet<u32> {
         .collect()
 }
 
+/// `path` as diagnostics name it: as a message shows any value, its control and
+/// bidirectional characters escaped, so that a file name cannot forge or reorder a line.
+fn file_name(path: &Path) -> String {
+    crate::diagnostic::escape(&path.display().to_string())
+}
+
 fn check_file(path: &Path) -> (Option<Spec>, Report) {
     match read_file(path) {
-        Ok(bytes) => check_bytes(&path.display().to_string(), &bytes),
+        Ok(bytes) => check_bytes(&file_name(path), &bytes),
         Err(report) => (None, report),
     }
 }
 
 /// The bytes of the spec file at `path`, or why it is refused unread.
 fn read_file(path: &Path) -> Result<Vec<u8>, Report> {
-    let name = path.display().to_string();
+    let name = file_name(path);
     let refuse = |message: String| {
         let source = Source::new(name.clone(), "");
         Report::from(vec![Diagnostic::new(&source, Pos::START, message)])

@@ -26,15 +26,17 @@ pub fn check_revision(dir: &Path, rev: &str) -> Result<(), Failure> {
     let inside = git(dir, &["rev-parse", "--is-inside-work-tree"])?;
     if !inside.status.success() {
         return Err(Failure::Usage(format!(
-            "error: --against {rev}: {} is not inside a git work tree",
-            crate::paths::shown(dir).display()
+            "error: --against {}: {} is not inside a git work tree",
+            errors_codegen::excerpt(rev),
+            crate::paths::quoted(dir)
         )));
     }
     let commit = format!("{rev}^{{commit}}");
     let found = git(dir, &["rev-parse", "--verify", "--quiet", &commit])?;
     if !found.status.success() {
         return Err(Failure::Usage(format!(
-            "error: --against {rev}: no such git revision (a branch, tag or commit)"
+            "error: --against {}: no such git revision (a branch, tag or commit)",
+            errors_codegen::excerpt(rev)
         )));
     }
     Ok(())
@@ -46,8 +48,9 @@ pub fn spec_names(dir: &Path, rev: &str) -> Result<Vec<String>, Failure> {
     let listed = git(dir, &["ls-tree", "-z", rev, "--", "."])?;
     if !listed.status.success() {
         return Err(Failure::Usage(format!(
-            "error: git ls-tree {rev} failed: {}",
-            String::from_utf8_lossy(&listed.stderr).trim()
+            "error: git ls-tree {} failed: {}",
+            errors_codegen::excerpt(rev),
+            errors_codegen::escape(String::from_utf8_lossy(&listed.stderr).trim())
         )));
     }
     // Each entry: `<mode> <type> <object>\t<name>\0`.

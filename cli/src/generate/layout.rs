@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::Failure;
-use crate::paths::shown;
+use crate::paths::quoted;
 
 /// The places of one `generate` run.
 #[derive(Debug)]
@@ -25,7 +25,7 @@ impl Layout {
         if out.exists() && !out.is_dir() {
             return Err(Failure::Usage(format!(
                 "error: --out {} is not a folder",
-                shown(out).display()
+                quoted(out)
             )));
         }
         if let Some(rust) = rust {

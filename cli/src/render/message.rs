@@ -19,7 +19,8 @@ pub fn message(
     let locale = args.locale.as_deref();
     if let Some(locale) = locale.filter(|l| !spec.locales.iter().any(|known| known == l)) {
         return Err(Failure::Usage(format!(
-            "error: --locale {locale}: {} has messages in {}",
+            "error: --locale {}: {} has messages in {}",
+            errors_codegen::excerpt(locale),
             spec.id,
             spec.locales.join(", ")
         )));
@@ -27,8 +28,9 @@ pub fn message(
     if let Some(message) = &args.message {
         return match (args.fields.first(), locale) {
             (Some((name, _)), _) => Err(Failure::Usage(format!(
-                "error: --field {name}: --message is sent as given; fill the spec's message \
-                 with --field, or write the whole message with --message"
+                "error: --field {}: --message is sent as given; fill the spec's message \
+                 with --field, or write the whole message with --message",
+                errors_codegen::excerpt(name)
             ))),
             (None, Some(_)) => Err(Failure::Usage(
                 "error: --locale picks the spec's message; --message is sent as given".to_owned(),
@@ -57,7 +59,8 @@ pub fn message(
         return Err(Failure::Usage(format!(
             "error: --field {name}: the message of {} {number} has no `{{{name}}}` \
              (its message: `{template}`)",
-            spec.id
+            spec.id,
+            name = errors_codegen::excerpt(name)
         )));
     }
     facts::fill(template, &values).map_err(|unfilled| match unfilled {

@@ -31,9 +31,9 @@ where
             ""
         };
         Failure::Usage(format!(
-            "error: {} has no API version `{}`; its versions are: {}{protocol}",
+            "error: {} has no API version {}; its versions are: {}{protocol}",
             spec.id,
-            requested.unwrap_or_default(),
+            errors_codegen::quote(requested.unwrap_or_default()),
             known.join(", ")
         ))
     };

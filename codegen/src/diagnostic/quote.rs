@@ -1,18 +1,18 @@
-//! Spec values as messages show them: on one line, and never longer than [`LIMIT`]
-//! characters, however long the value is.
+//! Values as messages show them (a spec's, or a user's on a command line): on one line, and
+//! never longer than [`LIMIT`] characters, however long the value is.
 
 /// The most characters of a value a message shows; a longer value is cut and ends in `…`.
 pub(crate) const LIMIT: usize = 60;
 
-/// `value` in backticks, as [`excerpt`] shows it.
-pub(crate) fn quote(value: &str) -> String {
+/// `value` in backticks, as [`excerpt`] shows it: ``` `Not\u{1b}[2JFound` ```.
+pub fn quote(value: &str) -> String {
     format!("`{}`", excerpt(value))
 }
 
 /// `value` for a message: control, bidirectional and line-separator characters written as
 /// escapes (`\n`, `\u{202e}`), so the value can neither break the message's line nor reorder
-/// it; cut at a character boundary to at most [`LIMIT`] characters, `…` included.
-pub(crate) fn excerpt(value: &str) -> String {
+/// it; cut at a character boundary to at most 60 characters, `…` included.
+pub fn excerpt(value: &str) -> String {
     let mut out = String::new();
     let mut shown = 0;
     let mut chars = value.chars().peekable();
@@ -33,6 +33,12 @@ pub(crate) fn excerpt(value: &str) -> String {
         shown += width;
     }
     out
+}
+
+/// `value` with its characters escaped as [`excerpt`] escapes them, but whole: for text
+/// that must be shown entire, such as the path of a file written.
+pub fn escape(value: &str) -> String {
+    value.chars().map(escaped).collect()
 }
 
 /// `c` as a message shows it.
