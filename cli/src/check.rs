@@ -1,6 +1,6 @@
 //! `check`: lint specs and print every problem as `file:line:column: message`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::{Failure, Outcome, specs};
 
@@ -8,8 +8,10 @@ use crate::{Failure, Outcome, specs};
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Exit status: 0 no problems, or warnings only (each printed as \
-file:line:column: warning: ...), 1 problems (each printed as file:line:column), 2 usage error: a file that cannot be read or is not a plain file (a FIFO, a device), a folder that cannot be listed \
-or holds no spec."
+file:line:column: warning: ...), 1 problems (each printed as file:line:column), 2 usage error: \
+a file that cannot be read or is not a plain file (a FIFO, a device), named or in a folder \
+(the other specs' problems are still printed), a folder that cannot be listed or holds no \
+spec; or standard output that cannot be written."
 )]
 pub struct Args {
     /// Spec files or directories of specs.
@@ -27,7 +29,7 @@ pub fn run(args: &Args) -> Outcome {
                     files.push(found);
                 }
             }
-        } else if let Err(why) = readable(path) {
+        } else if let Err(why) = specs::readable(path) {
             // A file that cannot be read is a usage error, as in `parse` and `explain`.
             return Err(Failure::Usage(format!(
                 "error: cannot read {}: {why}",
@@ -40,7 +42,7 @@ pub fn run(args: &Args) -> Outcome {
     }
     let (specs, report) = errors_codegen::check_all(&files);
     if report.has_errors() {
-        return Err(Failure::Findings(report.to_string()));
+        return Err(specs::problems(&files, &report));
     }
     // Warnings are shown and do not fail the check.
     if !report.is_empty() {
@@ -58,16 +60,4 @@ pub fn run(args: &Args) -> Outcome {
         crate::count_of(codes, "code", "codes")
     );
     Ok(())
-}
-
-/// Whether `path` is a plain file that opens, checked before it is opened: opening a FIFO
-/// blocks until something writes to it, and a device such as `/dev/zero` never ends.
-fn readable(path: &Path) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|error| error.to_string())?;
-    if let Some(kind) = errors_codegen::special_file_kind(&meta) {
-        return Err(format!("it is {kind}, not a plain file"));
-    }
-    std::fs::File::open(path)
-        .map(drop)
-        .map_err(|error| error.to_string())
 }

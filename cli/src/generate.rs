@@ -37,7 +37,8 @@ The schema goes next to the specs when --spec-dir lies inside --out, else to \
 <out>/spec.schema.json.
 
 Exit status: 0 done (--check: up to date), 1 findings (spec problems, a file left alone, \
---check: something to regenerate), 2 usage error or unreadable spec folder.")]
+--check: something to regenerate), 2 usage error, a spec folder or file that cannot be read, \
+or a file or standard output that cannot be written.")]
 pub struct Args {
     /// The folder of specs to generate from.
     #[arg(long, default_value = "spec", value_name = "DIR")]
@@ -63,7 +64,7 @@ pub fn run(args: &Args) -> Outcome {
     let files = specs::spec_files(&args.spec_dir)?;
     let (specs, report) = errors_codegen::check_all(&files);
     if report.has_errors() {
-        return Err(Failure::Findings(report.to_string()));
+        return Err(specs::problems(&files, &report));
     }
     // Warnings are shown; the specs generate as they are.
     if !report.is_empty() {
@@ -95,11 +96,9 @@ pub fn run(args: &Args) -> Outcome {
     // The work is done whatever happened to standard output; a failure to print (other than
     // a closed pipe, which is no failure) is told last.
     match (outcome, printer.failure) {
-        (Err(Failure::Findings(findings)), Some(Failure::Findings(printing))) => {
-            Err(Failure::Findings(format!("{findings}\n{printing}")))
-        }
+        (Err(failure), Some(printing)) => Err(failure.and(printing)),
         (Ok(()), Some(failure)) => Err(failure),
-        (outcome, _) => outcome,
+        (outcome, None) => outcome,
     }
 }
 
@@ -212,7 +211,7 @@ fn write(out: &Path, plan: &Plan<'_>, specs: &[(PathBuf, Spec)], printer: &mut P
                 .chain(plan.entries(&BTreeSet::new())),
         );
         if let Err(error) = write_if_changed(&out.join(&both.path), &both.content) {
-            return Err(Failure::Findings(format!(
+            return Err(Failure::Output(format!(
                 "error: cannot write {}: {error}; nothing was written",
                 shown_in(out, &both.path)
             )));
@@ -303,8 +302,10 @@ fn remove_empty_folders(out: &Path, removed: &Path) {
     }
 }
 
-/// The files left alone and the failures of a run, as one finding; none is success.
+/// The files left alone and the failures of a run (files that could not be written or
+/// removed): a finding, or an output failure when there is any of those; none is success.
 fn findings(out: &Path, plan: &Plan<'_>, failures: Vec<String>) -> Outcome {
+    let output_failed = !failures.is_empty();
     let mut lines = failures;
     for (path, step) in steps(plan) {
         if let Step::Refuse(reason) = step {
@@ -333,7 +334,11 @@ fn findings(out: &Path, plan: &Plan<'_>, failures: Vec<String>) -> Outcome {
         Ok(())
     } else {
         lines.extend(warnings);
-        Err(Failure::Findings(lines.join("\n")))
+        if output_failed {
+            Err(Failure::Output(lines.join("\n")))
+        } else {
+            Err(Failure::Findings(lines.join("\n")))
+        }
     }
 }
 

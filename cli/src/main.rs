@@ -4,9 +4,11 @@
 //!
 //! Exit status, the same for every command: 0 when all is well, 1 when there are findings (a
 //! spec problem, a body that is not an error, a file `generate` left alone or would change, a
-//! breaking change `diff` found), 2 for usage errors and unreadable input (an unknown
-//! subcommand, flag, API, version, code, rule or git revision; a flag the chosen body does
-//! not carry; a file or folder that cannot be read; a folder without specs; no `git`). A closed standard output or standard error changes none of them.
+//! breaking change `diff` found), 2 for usage errors, unreadable input and output that cannot
+//! be written (an unknown subcommand, flag, API, version, code, rule or git revision; a flag
+//! the chosen body does not carry; a file or folder that cannot be read, named or in a folder
+//! of specs; a folder without specs; no `git`; a full disk under standard output or a
+//! generated file). A closed standard output or standard error changes none of them.
 
 mod check;
 mod diff;
@@ -30,9 +32,12 @@ enum Failure {
     /// A problem with what was asked: an unknown API, code or version, a folder or file that
     /// cannot be read (exit status 2).
     Usage(String),
-    /// Findings in the input (spec problems, a body that is not an error), or output that
-    /// cannot be written (exit status 1).
+    /// Findings in the input (spec problems, a body that is not an error, a file `generate`
+    /// left alone) (exit status 1).
     Findings(String),
+    /// Output that cannot be written: standard output or error (other than a closed pipe),
+    /// a file `generate` writes or removes (exit status 2, as input that cannot be read).
+    Output(String),
 }
 
 /// What a command ends with.
@@ -40,7 +45,7 @@ type Outcome = Result<(), Failure>;
 
 /// `println!` that never panics. A closed pipe on standard output (`| head -1`) is not an
 /// error: the rest of the output is dropped and the command goes on, so `generate` never
-/// stops half-way; any other failure to write is a finding.
+/// stops half-way; any other failure to write is an output failure.
 macro_rules! say {
     ($($arg:tt)*) => {
         $crate::write_out(&format!($($arg)*), "\n")?
@@ -74,7 +79,7 @@ fn write_to(out: &mut impl Write, parts: &[&[u8]], name: &str) -> Outcome {
         .try_for_each(|part| out.write_all(part))
         .and_then(|()| out.flush());
     match written {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Findings(
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Output(
             format!("error: cannot write to {name}: {error}"),
         )),
         _ => Ok(()),
@@ -121,12 +126,30 @@ fn command_line_error(error: &clap::Error) -> String {
 }
 
 impl Failure {
-    /// Prints the message and gives the exit status: the one table of statuses.
-    fn report(self) -> ExitCode {
-        let (status, message) = match self {
+    /// The exit status and the message: the one table of statuses.
+    fn parts(self) -> (u8, String) {
+        match self {
             Failure::Findings(message) => (1, message),
-            Failure::Usage(message) => (2, message),
-        };
+            Failure::Usage(message) | Failure::Output(message) => (2, message),
+        }
+    }
+
+    /// Both failures: the messages one after the other, with the status of the graver.
+    fn and(self, later: Failure) -> Failure {
+        let (first, mut message) = self.parts();
+        let (second, more) = later.parts();
+        message.push('\n');
+        message.push_str(&more);
+        if first.max(second) == 2 {
+            Failure::Output(message)
+        } else {
+            Failure::Findings(message)
+        }
+    }
+
+    /// Prints the message and gives the exit status.
+    fn report(self) -> ExitCode {
+        let (status, message) = self.parts();
         let _ = writeln!(std::io::stderr(), "{message}");
         ExitCode::from(status)
     }
@@ -146,9 +169,11 @@ Exit status, for every command:
   0  ok (check and generate: also when the specs have warnings only)
   1  findings: spec problems, a body that is not an error, a file generate left alone, \
 (generate --check) generated files to regenerate, or an error-level change diff found
-  2  usage error or unreadable input: an unknown command, flag, API, version, code, rule or \
-git revision; a flag the chosen body does not carry; a file or folder that cannot be read; a \
-folder without specs; diff --against without git
+  2  usage error, unreadable input or unwritable output: an unknown command, flag, API, \
+version, code, rule or git revision; a flag the chosen body does not carry; a file or folder \
+that cannot be read (a FIFO or a device included, named or in a folder of specs); a folder \
+without specs; diff --against without git; standard output or a generated file that cannot \
+be written (a full disk)
 
 Output to a closed pipe (`| head -1`) is dropped quietly; the status stays the same."
 )]

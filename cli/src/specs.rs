@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::Failure;
+use errors_codegen::Report;
 use errors_codegen::model::{Code, Spec};
 
 /// The bundled specs, as file name and text. They are this package's copies of the
@@ -56,7 +57,34 @@ pub fn load(dir: Option<&Path>) -> Result<Vec<Loaded>, Failure> {
 /// Every spec in `dir`, checked; an unreadable or empty folder is a usage error.
 pub fn user_specs(dir: &Path) -> Result<Vec<(PathBuf, Spec)>, Failure> {
     let files = spec_files(dir)?;
-    errors_codegen::load_all(&files).map_err(|report| Failure::Findings(report.to_string()))
+    let (specs, report) = errors_codegen::check_all(&files);
+    if report.has_errors() {
+        return Err(problems(&files, &report));
+    }
+    Ok(specs)
+}
+
+/// The failure of specs `files` whose `report` has errors: a usage error when one of the
+/// files cannot be read (a FIFO, a device, no permission), as when it is named alone, else
+/// a finding; every problem is told either way.
+pub fn problems(files: &[PathBuf], report: &Report) -> Failure {
+    if files.iter().any(|file| readable(file).is_err()) {
+        Failure::Usage(report.to_string())
+    } else {
+        Failure::Findings(report.to_string())
+    }
+}
+
+/// Whether `path` is a plain file that opens, checked before it is opened: opening a FIFO
+/// blocks until something writes to it, and a device such as `/dev/zero` never ends.
+pub fn readable(path: &Path) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|error| error.to_string())?;
+    if let Some(kind) = errors_codegen::special_file_kind(&meta) {
+        return Err(format!("it is {kind}, not a plain file"));
+    }
+    std::fs::File::open(path)
+        .map(drop)
+        .map_err(|error| error.to_string())
 }
 
 /// The spec files in `dir`, at least one: a folder that cannot be listed or holds no spec

@@ -56,26 +56,36 @@ fn generate_finishes_its_work_when_its_output_is_gone() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
-/// Any other failure to write is a finding, never a silent success.
+/// Any other failure to write standard output is an output error, exit status 2: never a
+/// silent success, and never 1, which tells findings (spec problems, not an error body,
+/// generated files to regenerate).
 #[test]
-fn a_full_device_is_a_finding() {
-    let full = std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .expect("/dev/full, on Linux");
-    let output = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
-        .current_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")))
-        .args(["parse", "fixtures/lastfm/json/error-10.json"])
-        .stdout(full)
-        .stderr(Stdio::piped())
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("cannot write to standard output"),
-        "{stderr}"
-    );
+fn a_full_device_is_an_output_error() {
+    let cases: [&[&str]; 4] = [
+        &["parse", "fixtures/lastfm/json/error-10.json"],
+        &["parse", "--json", "fixtures/lastfm/json/error-10.json"],
+        &["check", "spec"],
+        &["generate", "--check", "--out", "."],
+    ];
+    for args in cases {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full, on Linux");
+        let output = Command::new(env!("CARGO_BIN_EXE_errors-codegen"))
+            .current_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")))
+            .args(args)
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{args:?}: {stderr}"
+        );
+    }
 }
 
 /// Which of the standard streams are closed pipes.

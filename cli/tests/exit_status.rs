@@ -255,7 +255,11 @@ fn an_open_subsonic_body_carries_its_server_and_help_url() {
 fn the_table_is_in_help() {
     let dir = TempDir::new("help");
     let help = stdout(&run_in(dir.path(), &["--help"]));
-    for row in ["0  ok", "1  findings", "2  usage error or unreadable input"] {
+    for row in [
+        "0  ok",
+        "1  findings",
+        "2  usage error, unreadable input or unwritable output",
+    ] {
         assert!(help.contains(row), "{help}");
     }
 }

@@ -750,7 +750,7 @@ fn a_file_that_could_not_be_written_keeps_its_last_hash() {
 
     shop_spec_in(dir.path(), sold_out, &long("Come back later. "));
     let output = generate_limited(dir.path(), limit as u64);
-    assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("error: cannot write gen/docs/shop.md: File too large"),
         "{}",
@@ -788,7 +788,7 @@ fn a_manifest_that_could_not_be_written_disowns_no_file() {
     // The fixtures fit in the limit, the manifest does not.
     shop_spec_in(dir.path(), "Item A-1", "Item B-2");
     let output = generate_limited(dir.path(), limit as u64);
-    assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("error: cannot write gen/.errors-codegen-manifest"),
         "{}",
