@@ -20,7 +20,8 @@ pub struct Layout {
 
 impl Layout {
     /// Checks the folders of a run. `--out` must be a folder if it exists; `--rust` must stay
-    /// inside it (relative, without `..`): either mistake is a usage error.
+    /// inside it (relative to it, without `..`, or an absolute path inside it): either
+    /// mistake is a usage error.
     pub fn new(out: &Path, spec_dir: &Path, rust: Option<&Path>) -> Result<Self, Failure> {
         if out.exists() && !out.is_dir() {
             return Err(Failure::Usage(format!(
@@ -28,7 +29,22 @@ impl Layout {
                 quoted(out)
             )));
         }
-        if let Some(rust) = rust {
+        let rust = match rust {
+            Some(rust) if rust.is_absolute() => Some(
+                resolved(rust)
+                    .zip(resolved(out))
+                    .and_then(|(rust, out)| rust.strip_prefix(out).ok().map(Path::to_path_buf))
+                    .ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "error: --rust must name a folder inside --out: {} is not inside {}",
+                            quoted(rust),
+                            quoted(out)
+                        ))
+                    })?,
+            ),
+            other => other.map(Path::to_path_buf),
+        };
+        if let Some(rust) = &rust {
             errors_codegen::artifacts::check_path(rust).map_err(|problem| {
                 Failure::Usage(format!(
                     "error: --rust must name a folder inside --out: {problem}"
@@ -38,7 +54,7 @@ impl Layout {
         Ok(Layout {
             out: out.to_path_buf(),
             spec_dir: inside(spec_dir, out).unwrap_or_default(),
-            rust: rust.map(Path::to_path_buf),
+            rust,
         })
     }
 }
