@@ -11,7 +11,7 @@ use std::fmt;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Location, Options, Spanned};
+use serde_saphyr::{Budget, DuplicateKeyPolicy, Location, NonFiniteFloatPolicy, Options, Spanned};
 
 use crate::diagnostic::{Pos, excerpt};
 
@@ -121,6 +121,9 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
     // Duplicates reach the tree so that every one is reported, with the first one.
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    // `.inf`, `.nan` and `1e400` are YAML numbers: the schema reports one where it does not
+    // fit, with the rest of the file's problems, instead of the whole file failing to read.
+    options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
     options.budget = Some(budget(text.len()));
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(spanned.value.into_node(spanned.referenced, text)),

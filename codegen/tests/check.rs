@@ -912,3 +912,50 @@ fn a_huge_integer_is_quoted_as_written() {
         );
     }
 }
+
+/// YAML's non-finite numbers (`.inf`, `-.inf`, `.nan`, and `1e400`, past a float's range)
+/// are numbers like any other: one where the spec wants an integer is a type error at the
+/// number, and the file's other problems are still all reported.
+#[test]
+fn a_non_finite_number_is_a_located_type_error_among_the_others() {
+    for number in [".inf", "-.inf", ".nan", "1e400"] {
+        let text = SHOP
+            .replacen("code_ranges: [[1, 99]]", "code_ranges: [[-5, 1.5]]", 1)
+            .replacen("    retry: later", "    retry: nope", 1)
+            .replacen(
+                "    retry: reauthenticate",
+                &format!("    retry: reauthenticate\n    http_status: {number}"),
+                1,
+            );
+        let found = report(&text);
+        assert_eq!(found.len(), 4, "{found}");
+        assert_located(
+            &found,
+            &text,
+            number,
+            "expected an integer or a map at `codes.2.http_status`, found a number",
+        );
+        assert_located(
+            &found,
+            &text,
+            "-5",
+            "-5 is out of range at `code_ranges.0.0`: expected 0 to 4294967295",
+        );
+        assert_located(
+            &found,
+            &text,
+            "1.5",
+            "expected an integer at `code_ranges.0.1`, found a number",
+        );
+        assert_located(
+            &found,
+            &text,
+            "nope",
+            "`nope` is not allowed at `codes.1.retry`",
+        );
+    }
+    // Where the spec wants text, the number is its text as written.
+    let text = SHOP.replacen("title: Shop", "title: .inf", 1);
+    let spec = load_str("shop.yaml", &text).unwrap_or_else(|report| panic!("{report}"));
+    assert_eq!(spec.title, ".inf");
+}
