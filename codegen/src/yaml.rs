@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use granit_parser::{Event, Parser};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::budget::BudgetBreach;
@@ -127,14 +128,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     options.budget = Some(budget(text.len()));
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(spanned.value.into_node(spanned.referenced, text)),
-        Err(error) => {
-            let pos = error.location().map_or(Pos::START, |l| pos_of(l, text));
-            let message = match breach(&error) {
-                Some(breach) => beyond_budget(breach),
-                None => format!("YAML syntax error: {}", first_line(&error.to_string())),
-            };
-            Err(SyntaxError { pos, message })
-        }
+        Err(error) => Err(refusal(&error, text)),
     }
 }
 
@@ -150,33 +144,159 @@ fn budget(len: usize) -> Budget {
     budget
 }
 
-/// The reader limit an error reports, under the snippet and alias wrappers it may carry.
-fn breach(mut error: &serde_saphyr::Error) -> Option<&BudgetBreach> {
+/// A parse error as the spec's problem, with its position: for an alias, where it is used.
+fn refusal(error: &serde_saphyr::Error, text: &str) -> SyntaxError {
+    let location = error.location();
+    let pos = location.map_or(Pos::START, |l| pos_of(l, text));
+    // The alias the error is at, as written (`*a4`), when it is at one.
+    let alias = location
+        .and_then(|l| source_text(l, text))
+        .filter(|written| written.starts_with('*'));
+    let repeated = || beyond(&repeated(alias.as_deref()));
+    let message = match cause(error) {
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            // Within a text's own size (see `budget`), only aliases and anchors reach these.
+            BudgetBreach::Nodes { .. }
+            | BudgetBreach::Events { .. }
+            | BudgetBreach::ScalarBytes { .. } => repeated(),
+            BudgetBreach::RecordedAnchorEvents { .. }
+            | BudgetBreach::RecordedAnchorBytes { .. } => beyond(&copied(alias.as_deref())),
+            other => beyond(&limit(other)),
+        },
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayCounterOverflow { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. } => repeated(),
+        serde_saphyr::Error::AliasReplayStackDepthExceeded { depth, .. } => beyond(&format!(
+            "aliases (`*name`) repeat anchors that hold aliases, {depth} levels deep"
+        )),
+        serde_saphyr::Error::MultipleDocuments { .. } => {
+            return match second_document(text) {
+                Some((pos, Marker::Start)) => SyntaxError {
+                    pos,
+                    message: "a spec is one YAML document, and this `---` starts a second one: \
+                              remove it and what follows, or move that to a spec file of its own"
+                        .to_owned(),
+                },
+                Some((pos, Marker::End)) => SyntaxError {
+                    pos,
+                    message: "a spec is one YAML document, and this `...` ends it before more \
+                              YAML: remove the `...` line, or move what follows it to a spec \
+                              file of its own"
+                        .to_owned(),
+                },
+                None => SyntaxError {
+                    pos,
+                    message: "a spec is one YAML document, and a second one starts here".to_owned(),
+                },
+            };
+        }
+        _ => format!("YAML syntax error: {}", first_line(&error.to_string())),
+    };
+    SyntaxError { pos, message }
+}
+
+/// The error itself, under the snippet and alias wrappers it may carry.
+fn cause(mut error: &serde_saphyr::Error) -> &serde_saphyr::Error {
     loop {
         match error {
-            serde_saphyr::Error::Budget { breach, .. } => return Some(breach),
             serde_saphyr::Error::WithSnippet { error: inner, .. }
             | serde_saphyr::Error::AliasError { error: inner, .. } => error = inner,
-            _ => return None,
+            _ => return error,
         }
     }
 }
 
-/// What a breached reader limit means for a spec.
-fn beyond_budget(breach: &BudgetBreach) -> String {
-    let why = match breach {
-        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
-            "aliases (`*name`) repeat more of it than a spec of its size can hold".to_owned()
-        }
+/// Why a text whose aliases repeat too much of it is refused, at `alias` if known.
+fn repeated(alias: Option<&str>) -> String {
+    format!(
+        "aliases (`*name`) repeat more of it than a spec of its size can hold{}",
+        passed_at(alias)
+    )
+}
+
+/// Why a text whose anchors keep too many copies of its parts is refused: anchors
+/// (`&name`) inside anchors, or aliases inside anchors, each copied once more per anchor
+/// around them.
+fn copied(alias: Option<&str>) -> String {
+    format!(
+        "anchors (`&name`), nested or holding aliases (`*name`), copy more of it than a spec \
+         of its size can hold{}",
+        passed_at(alias)
+    )
+}
+
+/// " (`*a4` is where the limit is passed)" when the error is at an alias.
+fn passed_at(alias: Option<&str>) -> String {
+    alias.map_or_else(String::new, |alias| {
+        format!(" (`{}` is where the limit is passed)", excerpt(alias))
+    })
+}
+
+fn beyond(why: &str) -> String {
+    format!("the spec is beyond what the YAML reader accepts: {why}")
+}
+
+/// What a breached reader limit other than the size of the tree means for a spec.
+fn limit(breach: &BudgetBreach) -> String {
+    match breach {
         BudgetBreach::Depth { depth } => format!("it nests {depth} levels deep"),
         BudgetBreach::Aliases { aliases } => format!("it has {aliases} aliases (`*name`)"),
         BudgetBreach::Anchors { anchors } => format!("it has {anchors} anchors (`&name`)"),
         BudgetBreach::AliasAnchorRatio { aliases, anchors } => {
             format!("it has {aliases} aliases (`*name`) for {anchors} anchors")
         }
-        other => format!("{other:?}"),
-    };
-    format!("the spec is beyond what the YAML reader accepts: {why}")
+        BudgetBreach::MergeKeys { merge_keys } => {
+            format!("it has {merge_keys} merge keys (`<<`)")
+        }
+        BudgetBreach::Documents { documents } => format!("it holds {documents} YAML documents"),
+        // Limits of what a spec read from text does not use (includes, properties, reading
+        // from a stream), or of a structure the parser itself balances.
+        _ => "it reaches one of the YAML reader's limits".to_owned(),
+    }
+}
+
+/// The marker a YAML document starts or ends at.
+enum Marker {
+    /// `---`
+    Start,
+    /// `...`
+    End,
+}
+
+/// Where the second YAML document of `text` starts: its `---` line, or the `...` that
+/// ended the first one when the second has no `---`. Read again with the parser
+/// serde-saphyr reads with, only for this refusal.
+fn second_document(text: &str) -> Option<(Pos, Marker)> {
+    let mut documents = 0;
+    let mut end = None;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        match event {
+            Event::DocumentEnd => end = Some(span),
+            Event::DocumentStart(explicit, _) => {
+                documents += 1;
+                if documents == 2 {
+                    return Some(if explicit {
+                        (marker_at(span.start), Marker::Start)
+                    } else {
+                        (marker_at(end?.start), Marker::End)
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The three-character marker (`---`, `...`) at `mark`.
+fn marker_at(mark: granit_parser::Marker) -> Pos {
+    Pos {
+        line: u32::try_from(mark.line().max(1)).unwrap_or(u32::MAX),
+        // The parser counts columns from 0, diagnostics from 1.
+        column: u32::try_from(mark.col().saturating_add(1)).unwrap_or(u32::MAX),
+        len: 3,
+    }
 }
 
 // serde-saphyr's messages carry their own snippet after the first line; ours shows it.

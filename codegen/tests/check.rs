@@ -959,3 +959,70 @@ fn a_non_finite_number_is_a_located_type_error_among_the_others() {
     let spec = load_str("shop.yaml", &text).unwrap_or_else(|report| panic!("{report}"));
     assert_eq!(spec.title, ".inf");
 }
+
+/// The reader's limits are refused in the spec's terms, at what passes them: no type name
+/// or advice of the YAML library's own.
+fn assert_plain(report: &Report, expected_start: &str) {
+    assert_eq!(report.len(), 1, "{report}");
+    let message = &report.diagnostics[0].message;
+    assert!(message.starts_with(expected_start), "{message}");
+    for internal in ["{", "_", "from_str", "syntax error", "Recorded", "replay"] {
+        assert!(!message.contains(internal), "`{internal}` in {message}");
+    }
+}
+
+/// Anchors nested in anchors copy each node once per anchor around it: past what the
+/// reader keeps, the refusal says so.
+#[test]
+fn anchors_that_copy_too_much_are_refused_in_plain_words() {
+    let depth = 60;
+    let mut text = String::from("a: ");
+    for level in 0..depth {
+        text.push_str(&format!("&n{level} ["));
+    }
+    text.push_str(&vec!["x"; 20_000].join(", "));
+    text.push_str(&"]".repeat(depth));
+    text.push('\n');
+    assert_plain(
+        &report(&text),
+        "the spec is beyond what the YAML reader accepts: anchors (`&name`), nested or holding \
+         aliases (`*name`), copy more of it than a spec of its size can hold",
+    );
+}
+
+/// An anchor replayed by aliases past the reader's limit is refused at the alias that
+/// passes it, named as written.
+#[test]
+fn aliases_that_repeat_too_much_are_refused_at_the_alias() {
+    // Padding makes the file large enough that the limit reached is that of the aliases.
+    let mut text = format!("# {}\n", "p".repeat(98)).repeat(25_000);
+    text.push_str(&format!("a: &big [{}]\n", vec!["x"; 100_000].join(", ")));
+    text.push_str(&format!("b: [{}]\n", ["*big"; 11].join(", ")));
+    let report = report(&text);
+    assert_plain(
+        &report,
+        "the spec is beyond what the YAML reader accepts: aliases (`*name`) repeat more of it \
+         than a spec of its size can hold (`*big` is where the limit is passed)",
+    );
+    assert_eq!(report.diagnostics[0].pos.line, 25_002);
+}
+
+/// A second YAML document is refused at the `---` that starts it (or the `...` that ends
+/// the first), in the spec's terms.
+#[test]
+fn a_second_document_is_refused_at_its_marker() {
+    let text = format!("{SHOP}---\nid: other\n");
+    let found = report(&text);
+    assert_plain(
+        &found,
+        "a spec is one YAML document, and this `---` starts a second one",
+    );
+    assert_located(&found, &text, "---", "a spec is one YAML document");
+    let text = format!("---\n{SHOP}...\nid: other\n");
+    let found = report(&text);
+    assert_plain(
+        &found,
+        "a spec is one YAML document, and this `...` ends it before more YAML",
+    );
+    assert_located(&found, &text, "...", "a spec is one YAML document");
+}
