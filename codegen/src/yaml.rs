@@ -126,21 +126,35 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     // fit, with the rest of the file's problems, instead of the whole file failing to read.
     options.non_finite_float_policy = NonFiniteFloatPolicy::PassThrough;
     options.budget = Some(budget(text.len()));
+    options.alias_limits.max_total_replayed_events = repeats(text.len());
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(spanned.value.into_node(spanned.referenced, text)),
         Err(error) => Err(refusal(&error, text)),
     }
 }
 
+/// How many nodes aliases (`*name`) may add to a text of `len` bytes, and anchors (`&name`)
+/// copy: one per byte of the text, so at most as many as it can hold itself, at least
+/// 10,000 and at most serde-saphyr's own limit of 1,000,000. Reading a text then takes time
+/// and memory linear in its size, aliases or not: a 2 KB spec of nested aliases is refused
+/// after 10,000 nodes, in milliseconds, not after a million. No spec needs an alias.
+fn repeats(len: usize) -> usize {
+    len.clamp(10_000, 1_000_000)
+}
+
 /// serde-saphyr's limits for a text of `len` bytes. Its fixed node and event counts (250,000
 /// and 1,000,000) refuse a valid spec of some 20,000 codes; here they grow with the text. A
-/// node takes at least two bytes (`[a,a]`) and an event at least one, so a text reaches
-/// these counts only when aliases (`*name`) repeat parts of it: that stays refused, as do
-/// the reader's other limits (nesting depth, aliases, anchors).
+/// node takes at least two bytes (`[a,a]`) and an event at least one, so a text holds at
+/// most `len / 2` nodes and `len` events of its own, and scalars of at most `len` bytes:
+/// what aliases add beyond that, and what anchors copy, is bounded by [`repeats`]. The
+/// reader's other limits (nesting depth, number of aliases and anchors) stay as they are.
 fn budget(len: usize) -> Budget {
+    let repeats = repeats(len);
     let mut budget = Budget::default();
-    budget.max_nodes = budget.max_nodes.max(len / 2 + 1024);
-    budget.max_events = budget.max_events.max(len + 1024);
+    budget.max_nodes = len / 2 + 1024 + repeats;
+    budget.max_events = len + 1024 + repeats;
+    budget.max_recorded_anchor_events = repeats;
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.min(2 * len + 65_536);
     budget
 }
 

@@ -337,7 +337,10 @@ fn an_alias_bomb_is_refused_with_the_reason() {
     assert_eq!(report.len(), 1, "{report}");
     let message = &report.diagnostics[0].message;
     assert!(
-        message.starts_with("the spec is beyond what the YAML reader accepts: aliases"),
+        message.starts_with(
+            "the spec is beyond what the YAML reader accepts: anchors (`&name`), nested or \
+             holding aliases (`*name`), copy more of it"
+        ),
         "{message}"
     );
     assert!(report.diagnostics[0].pos.line > 1);
@@ -994,17 +997,93 @@ fn anchors_that_copy_too_much_are_refused_in_plain_words() {
 /// passes it, named as written.
 #[test]
 fn aliases_that_repeat_too_much_are_refused_at_the_alias() {
-    // Padding makes the file large enough that the limit reached is that of the aliases.
-    let mut text = format!("# {}\n", "p".repeat(98)).repeat(25_000);
-    text.push_str(&format!("a: &big [{}]\n", vec!["x"; 100_000].join(", ")));
-    text.push_str(&format!("b: [{}]\n", ["*big"; 11].join(", ")));
+    let mut text = format!("a: &big [{}]\n", vec!["x"; 1_000].join(", "));
+    // 1,002 nodes each: the tenth passes 10,000.
+    text.push_str(&format!("b: [{}]\n", ["*big"; 10].join(", ")));
     let report = report(&text);
     assert_plain(
         &report,
         "the spec is beyond what the YAML reader accepts: aliases (`*name`) repeat more of it \
          than a spec of its size can hold (`*big` is where the limit is passed)",
     );
-    assert_eq!(report.diagnostics[0].pos.line, 25_002);
+    assert_at(
+        &report,
+        &position_at(&text, text.rfind("*big").unwrap_or(0)),
+        "the spec",
+    );
+}
+
+/// What aliases may add grows with the file, from 10,000 nodes: a small file's aliases are
+/// refused after 10,000 nodes (not after a million, which took seconds), a larger file's
+/// after as many nodes as it has bytes.
+#[test]
+fn aliases_may_repeat_as_many_nodes_as_the_file_has_bytes() {
+    let refused = |text: &str| {
+        let (_, report) = check_str("shop.yaml", text);
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("beyond what the YAML reader accepts"))
+    };
+    // `count` aliases of an anchored list of `items` items (`items + 2` nodes), after
+    // `padding` bytes of comment.
+    let bomb = |padding: usize, items: usize, count: usize| {
+        let mut text = format!("# {}\n", "p".repeat(padding));
+        text.push_str(&format!("a: &a [{}]\n", vec!["x"; items].join(", ")));
+        text.push_str(&format!("b: [{}]\n", vec!["*a"; count].join(", ")));
+        text
+    };
+    assert!(!refused(&bomb(0, 1_000, 9)));
+    assert!(refused(&bomb(0, 1_000, 11)));
+    // 230 KB: 200,040 nodes repeated are within, 250,050 beyond.
+    assert!(!refused(&bomb(200_000, 10_000, 20)));
+    assert!(refused(&bomb(200_000, 10_000, 25)));
+    // Nested aliases, ten times over at each level: refused within the first thousand
+    // copies of the third level, long before the fifth.
+    let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..9 {
+        let aliases = vec![format!("*a{}", level - 1); 10].join(", ");
+        text.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));
+    }
+    let report = report(&text);
+    assert_eq!(report.diagnostics[0].pos.line, 4, "{report}");
+}
+
+/// Every spec of the project, and a synthetic one of 10,000 codes, is within the reader's
+/// limits.
+#[test]
+fn every_real_spec_is_within_the_reader_limits() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut texts = Vec::new();
+    let dirs = [
+        "spec",
+        "tests/spec",
+        "tests/cases/specs",
+        "examples/shop/spec",
+        "cli/spec",
+        "cli/tests/diff",
+    ];
+    for dir in dirs {
+        for file in errors_codegen::spec_files(&root.join(dir)).expect("a spec folder") {
+            let text = std::fs::read_to_string(&file).expect("a readable spec");
+            texts.push((file.display().to_string(), text));
+        }
+    }
+    assert!(texts.len() >= 14, "{}", texts.len());
+    texts.push((
+        "synthetic".to_owned(),
+        errors_codegen::synthetic::spec_text("synthetic", 10_000),
+    ));
+    for (name, text) in &texts {
+        let (_, report) = check_str(name, text);
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .all(|d| !d.message.contains("YAML")),
+            "{name}: {report}"
+        );
+    }
 }
 
 /// A second YAML document is refused at the `---` that starts it (or the `...` that ends
