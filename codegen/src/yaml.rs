@@ -8,11 +8,14 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use granit_parser::{Event, Parser};
+use granit_parser::{ErrorKind, Event, Parser};
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Location, NonFiniteFloatPolicy, Options, Spanned};
+use serde_saphyr::{
+    Budget, DuplicateKeyPolicy, ExternalMessageSource, Location, NonFiniteFloatPolicy, Options,
+    Spanned,
+};
 
 use crate::diagnostic::{Pos, excerpt};
 
@@ -204,9 +207,69 @@ fn refusal(error: &serde_saphyr::Error, text: &str) -> SyntaxError {
                 },
             };
         }
+        serde_saphyr::Error::ExternalMessage { source, .. } => {
+            let message = format!("YAML syntax error: {}", first_line(&error.to_string()));
+            if let ExternalMessageSource::Parser(scan) = source.as_ref() {
+                let at = scan.marker().byte_offset();
+                let tab = match scan.kind() {
+                    ErrorKind::TabInBlockIndentation | ErrorKind::TabNotAllowed => {
+                        at.and_then(|at| tab_before(pos, at, text))
+                    }
+                    ErrorKind::TabInPlainScalar => at.and_then(|at| tab_after(pos, at, text)),
+                    _ => None,
+                };
+                if let Some(pos) = tab {
+                    return SyntaxError {
+                        pos,
+                        message: "YAML syntax error: a tab in indentation; YAML indents with \
+                                  spaces only"
+                            .to_owned(),
+                    };
+                }
+            }
+            message
+        }
         _ => format!("YAML syntax error: {}", first_line(&error.to_string())),
     };
     SyntaxError { pos, message }
+}
+
+/// The parser reports a tab in indentation at the character after the blanks it is
+/// among: this is the first tab of those blanks, on the line of `pos`, whose byte offset is
+/// `at`.
+fn tab_before(pos: Pos, at: usize, text: &str) -> Option<Pos> {
+    let before = text.get(..at)?;
+    let run_start = before.trim_end_matches([' ', '\t']).len();
+    let tab = run_start + before[run_start..].find('\t')?;
+    let line_start = before[..tab].rfind('\n').map_or(0, |i| i + 1);
+    Some(Pos {
+        column: column(&before[line_start..tab]),
+        len: 1,
+        ..pos
+    })
+}
+
+/// The parser reports a tab in the indentation of a plain scalar's next line at the start
+/// of the scalar, `pos` at byte offset `at`: this is the first tab in the blanks that start
+/// a line after it.
+fn tab_after(pos: Pos, at: usize, text: &str) -> Option<Pos> {
+    let after = text.get(at..)?;
+    for (lines_down, line) in after.split('\n').enumerate().skip(1) {
+        let blanks = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(tab) = line[..blanks].find('\t') {
+            return Some(Pos {
+                line: pos.line.saturating_add(u32::try_from(lines_down).ok()?),
+                column: column(&line[..tab]),
+                len: 1,
+            });
+        }
+    }
+    None
+}
+
+/// The 1-based column just after `before`, the text of a line up to a point.
+fn column(before: &str) -> u32 {
+    u32::try_from(before.chars().count() + 1).unwrap_or(u32::MAX)
 }
 
 /// The error itself, under the snippet and alias wrappers it may carry.

@@ -1105,3 +1105,33 @@ fn a_second_document_is_refused_at_its_marker() {
     );
     assert_located(&found, &text, "...", "a spec is one YAML document");
 }
+
+/// A tab used as indentation is reported at the tab, wherever it is among the blanks, and
+/// whichever line before it the parser blames.
+#[test]
+fn a_tab_in_indentation_is_reported_at_the_tab() {
+    let cases = [
+        ("    title: Expired", "\t", 1),
+        ("    title: Expired", "\t ", 1),
+        ("    title: Expired", "\t\t", 1),
+        ("    title: Expired", "  \t", 3),
+        ("  - id: \"2.0\"", "\t", 1),
+        ("  - id: \"2.0\"", " \t", 2),
+        ("  1:", "\t", 1),
+    ];
+    for (line, indent, column) in cases {
+        let content = line.trim_start();
+        let text = SHOP.replacen(line, &format!("{indent}{content}"), 1);
+        let line = text
+            .lines()
+            .position(|l| l.ends_with(content))
+            .map_or(0, |i| i + 1);
+        let found = report(&text);
+        assert_eq!(found.len(), 1, "{found}");
+        assert_at(
+            &found,
+            &format!("{line}:{column}"),
+            "YAML syntax error: a tab in indentation; YAML indents with spaces only",
+        );
+    }
+}
