@@ -1135,3 +1135,24 @@ fn a_tab_in_indentation_is_reported_at_the_tab() {
         );
     }
 }
+
+/// An API id names a module (`pub mod <id>`) and files: Rust's weak keywords (`union`,
+/// `raw`, `safe`, `macro_rules`) are plain identifiers there and are accepted; strict and
+/// reserved keywords are not.
+#[test]
+fn weak_keywords_are_api_ids_and_strict_ones_are_not() {
+    for id in ["union", "raw", "safe", "macro_rules"] {
+        let text = SHOP.replacen("id: shop", &format!("id: {id}"), 1);
+        let (spec, found) = check_str("shop.yaml", &text);
+        assert!(spec.is_some(), "{id}: {found}");
+    }
+    for id in ["type", "gen", "try", "dyn", "abstract", "self"] {
+        let text = SHOP.replacen("id: shop", &format!("id: {id}"), 1);
+        assert_located(
+            &report(&text),
+            &text,
+            id,
+            &format!("`{id}` cannot be the API id: it is a Rust keyword"),
+        );
+    }
+}

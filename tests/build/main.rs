@@ -1,5 +1,6 @@
 //! Generates this crate's own catalogs the way a downstream user would, into OUT_DIR:
 //! - the small `shop` spec;
+//! - the spec case whose id is the weak keyword `union`, under that id;
 //! - a synthetic spec of 10,000 codes that proves generation and lookup scale;
 //! - every spec case of `cases/specs/` that `check` accepts ([`cases`]);
 //! - a batch of random specs that `check` accepts ([`random_specs`]).
@@ -15,6 +16,11 @@ use std::path::{Path, PathBuf};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     errors_codegen::Build::new()
         .spec("spec/shop.yaml")
+        .generate()?;
+    // A case whose id is a weak keyword, generated under that id: `pub mod union` builds.
+    errors_codegen::Build::new()
+        .quiet()
+        .spec("cases/specs/weak-keyword-id.yaml")
         .generate()?;
 
     let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);

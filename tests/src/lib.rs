@@ -6,6 +6,8 @@
 
 errors_core::include_catalog!("shop");
 errors_core::include_catalog!("synthetic");
+// The spec case `cases/specs/weak-keyword-id.yaml` under its own id: `pub mod union`.
+errors_core::include_catalog!("union");
 
 /// The spec cases of `cases/specs/` that `check` accepts, one module each
 /// (`case_<file stem>`), and what `check` said of every case.

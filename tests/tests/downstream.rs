@@ -52,6 +52,23 @@ fn a_version_id_that_escapes_its_folder_is_refused() {
     assert!(report.contains("version"), "{report}");
 }
 
+/// An API id that is a weak keyword (`union`) names the catalog's module like any other
+/// identifier: the case builds under its own id, and behaves.
+#[test]
+fn a_weak_keyword_is_a_catalog_module_like_any_other() {
+    use errors_tests::union::ErrorCode;
+
+    assert_eq!(<ErrorCode as Catalog>::API.id, "union");
+    let code = ErrorCode::from_code(1).expect("code 1");
+    assert_eq!(code, ErrorCode::NotMember);
+    assert_eq!(code.name(), "NotMember");
+    let (_, module, report) = cases::OUTCOMES
+        .iter()
+        .find(|(case, _, _)| *case == "weak-keyword-id.yaml")
+        .expect("the case");
+    assert!(!module.is_empty(), "refused: {report}");
+}
+
 /// The cases that compile keep the spec's text exactly, and their names work as names.
 #[test]
 fn compiled_cases_keep_the_spec_as_written() {
