@@ -220,6 +220,8 @@ impl Validator<'_> {
             self.emit(pos, "`versions` must list at least one version");
         }
         let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        // The ids in lower case: two that differ only in case name one folder on Windows.
+        let mut folded: BTreeMap<String, usize> = BTreeMap::new();
         let mut names: BTreeMap<String, usize> = BTreeMap::new();
         for (i, version) in spec.versions.iter().enumerate() {
             let index = i.to_string();
@@ -239,6 +241,18 @@ impl Validator<'_> {
                 let first_pos = self.pos(&["versions", &first.to_string(), "id"]);
                 let message = format!("version {} is listed twice", quote(&version.id));
                 self.repeated(pos, message, first_pos, "first defined here");
+            } else if let Some(first) = folded.insert(version.id.to_lowercase(), i) {
+                // `api1.0b` and `api1.0B` are one folder where the file system ignores case.
+                let pos = self.pos(&["versions", &index, "id"]);
+                let first_pos = self.pos(&["versions", &first.to_string(), "id"]);
+                let message = format!(
+                    "version {} differs from version {} only in case: both name the folder \
+                     `fixtures/<api>/api<version>/`, which is one folder on a file system that \
+                     ignores case (Windows, macOS)",
+                    quote(&version.id),
+                    quote(&spec.versions[first].id)
+                );
+                self.repeated(pos, message, first_pos, "the other version");
             }
             let name = version.variant_name();
             // A name derived from the id is reported at the id.

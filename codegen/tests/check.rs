@@ -663,6 +663,30 @@ fn version_ids_with_one_variant_name_are_refused() {
     );
 }
 
+/// Version ids that differ only in case (`b1`, `B1`) name one fixture folder
+/// (`api<version>`) where the file system ignores case: refused at the second, naming both,
+/// with a note at the first.
+#[test]
+fn version_ids_that_differ_only_in_case_are_refused() {
+    let text = SHOP
+        .replacen("  - id: \"1\"\n", "  - id: \"b1\"\n", 1)
+        .replacen("  - id: \"2.0\"\n", "  - id: \"B1\"\n", 1);
+    let report = report(&text);
+    assert_eq!(report.len(), 1, "{report}");
+    assert_located(
+        &report,
+        &text,
+        "\"B1\"",
+        "version `B1` differs from version `b1` only in case: both name the folder \
+         `fixtures/<api>/api<version>/`",
+    );
+    let (note, _) = report.diagnostics[0].notes[0];
+    assert_eq!(
+        format!("{}:{}", note.line, note.column),
+        position(&text, "\"b1\"")
+    );
+}
+
 /// A build script generates a spec with warnings only; a spec with an error stops it.
 #[test]
 fn a_build_goes_on_with_warnings_and_stops_at_errors() {
