@@ -652,12 +652,7 @@ fn a_file_named_like_a_temporary_file_is_never_removed() {
         .current_dir(dir.path())
         .output()
         .expect("sh runs");
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(
-        stdout(&output).contains("wrote gen/docs/shop.md\n"),
-        "{}",
-        stdout(&output)
-    );
+    assert_wrote(&output, "gen/docs/shop.md");
     let kept: Vec<String> = files_under(&dir.path().join("gen/docs"))
         .into_iter()
         .filter(|path| path.to_string_lossy().ends_with(".tmp"))
@@ -712,11 +707,16 @@ fn an_edited_file_the_manifest_does_not_list_is_kept() {
     // Removed, the page is written again.
     std::fs::remove_file(&page).expect("removable");
     let output = generate(dir.path(), &[]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_wrote(&output, "gen/docs/shop.md");
+}
+
+/// Asserts that `output` is of a run that succeeded and wrote `path`.
+fn assert_wrote(output: &std::process::Output, path: &str) {
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
     assert!(
-        stdout(&output).contains("wrote gen/docs/shop.md\n"),
+        stdout(output).contains(&format!("wrote {path}\n")),
         "{}",
-        stdout(&output)
+        stdout(output)
     );
 }
 
@@ -766,12 +766,7 @@ fn a_file_that_could_not_be_written_keeps_its_last_hash() {
     assert_eq!(std::fs::read(&page).ok(), Some(before));
 
     let output = generate(dir.path(), &[]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(
-        stdout(&output).contains("wrote gen/docs/shop.md\n"),
-        "{}",
-        stdout(&output)
-    );
+    assert_wrote(&output, "gen/docs/shop.md");
 }
 
 /// A manifest that could not be written leaves no file written that it does not list: the
