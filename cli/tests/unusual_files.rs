@@ -96,17 +96,7 @@ fn a_fifo_or_a_device_is_refused_unread() {
     ];
     for (args, message) in cases {
         let output = run_quickly(dir.path(), args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            stderr(&output)
-        );
-        assert!(
-            stderr(&output).contains(message),
-            "{args:?}: {}",
-            stderr(&output)
-        );
+        assert_refused(&output, args, message);
     }
     // In a folder of specs, the FIFO is a file that cannot be read, exit 2 as when named;
     // the other specs are still checked.
@@ -116,17 +106,10 @@ fn a_fifo_or_a_device_is_refused_unread() {
         &["generate", "--spec-dir", ".", "--out", "gen"],
     ] {
         let output = run_quickly(dir.path(), args);
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            stderr(&output)
-        );
-        assert!(
-            stderr(&output)
-                .contains("cannot read the spec: it is a named pipe (FIFO), not a plain file"),
-            "{args:?}: {}",
-            stderr(&output)
+        assert_refused(
+            &output,
+            args,
+            "cannot read the spec: it is a named pipe (FIFO), not a plain file",
         );
         assert!(
             stderr(&output).contains("other.yaml:"),
@@ -137,4 +120,19 @@ fn a_fifo_or_a_device_is_refused_unread() {
     // Standard input is still read with `-`.
     let output = common::run(&["parse", "-"], Some(br#"{"error":6,"message":"x"}"#));
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// Asserts that the run of `args` exited 2, saying `message`.
+fn assert_refused(output: &std::process::Output, args: &[&str], message: &str) {
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{args:?}: {}",
+        stderr(output)
+    );
+    assert!(
+        stderr(output).contains(message),
+        "{args:?}: {}",
+        stderr(output)
+    );
 }
